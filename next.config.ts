@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite ships its Postgres as WebAssembly plus data files it loads from its own folder at run
+  // time; bundling it would break those paths, so the server requires it from node_modules.
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pino", "pino-pretty"],
+  poweredByHeader: false,
+  // Tests run their own server beside a developer's `npm run dev`; each needs its own build folder.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  typedRoutes: false,
+};
+
+export default nextConfig;

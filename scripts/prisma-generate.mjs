@@ -1,0 +1,12 @@
+// Runs `prisma generate` after install. Prisma's CLI insists on locating its native schema engine
+// even though generating the client never uses it, and that binary cannot be downloaded on every
+// machine (see docs/PITFALLS in ARCHITECTURE.md). Pointing it at any existing file satisfies the check.
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const env = { ...process.env, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" };
+env.PRISMA_SCHEMA_ENGINE_BINARY ??= process.execPath;
+const cli = require.resolve("prisma/build/index.js");
+const result = spawnSync(process.execPath, [cli, "generate"], { stdio: "inherit", env });
+process.exit(result.status ?? 1);
