@@ -1,0 +1,89 @@
+import type { z } from "zod";
+import { ApiError } from "./errors";
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** Field paths and messages of a failed validation, for the `errors` member of a 400. */
+export function validationErrors(error: z.ZodError): Array<{ path: string; message: string }> {
+  return error.issues.map((issue) => ({
+    path: issue.path.length ? issue.path.map(String).join(".") : "(body)",
+    message: issue.message,
+  }));
+}
+
+export function invalidRequest(error: z.ZodError, what = "body"): ApiError {
+  const errors = validationErrors(error);
+  const first = errors[0];
+  const detail = first
+    ? `The request ${what} is invalid: ${first.path}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ""}.`
+    : `The request ${what} is invalid.`;
+  return new ApiError("invalid_request", detail, { errors });
+}
+
+/**
+ * Reads a JSON body of at most 16 KiB and validates it. Answers 415 for another content type, 413 for
+ * a larger body (without reading past the limit), 400 for malformed JSON or a body that fails the schema.
+ */
+export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const contentType = request.headers.get("content-type") ?? "";
+  const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
+  const raw = await readLimitedText(request);
+  if (raw.trim() === "" ) {
+    // An empty body is an empty object: lets `POST /cancel` style calls with query-less bodies fail on the schema.
+    return parseWith(schema, {});
+  }
+  if (mediaType !== "application/json" && !mediaType.endsWith("+json")) {
+    throw new ApiError(
+      "unsupported_media_type",
+      `Send the body as JSON with "Content-Type: application/json" (got ${mediaType ? `"${mediaType}"` : "none"}).`,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ApiError("invalid_request", "The request body is not valid JSON.", { errors: [{ path: "(body)", message: "malformed JSON" }] });
+  }
+  return parseWith(schema, parsed);
+}
+
+function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalidRequest(result.error);
+  return result.data;
+}
+
+/** Validates query parameters (each given once; repeated parameters take the last value). */
+export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const params = Object.fromEntries(new URL(request.url).searchParams.entries());
+  const result = schema.safeParse(params);
+  if (!result.success) throw invalidRequest(result.error, "query");
+  return result.data;
+}
+
+async function readLimitedText(request: Request): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new ApiError("invalid_request", "The request body is not valid UTF-8.");
+  }
+}
+
+const tooLarge = () =>
+  new ApiError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);

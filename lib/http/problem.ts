@@ -1,0 +1,43 @@
+import { ApiError, errorStatus } from "./errors";
+import { logger } from "@/lib/log";
+
+const PROBLEM_BASE = "https://otpilot.dev/errors/";
+
+/** An RFC 9457 problem+json response for an ApiError. */
+export function problemResponse(error: ApiError, headers: HeadersInit = {}): Response {
+  const body = {
+    type: PROBLEM_BASE + error.code,
+    title: error.title,
+    status: error.status,
+    detail: error.detail,
+    code: error.code,
+    ...error.extra,
+  };
+  const responseHeaders = new Headers(headers);
+  responseHeaders.set("Content-Type", "application/problem+json");
+  responseHeaders.set("Cache-Control", "no-store");
+  for (const [name, value] of Object.entries(error.headers)) responseHeaders.set(name, value);
+  return new Response(JSON.stringify(body), { status: error.status, headers: responseHeaders });
+}
+
+/** Turns anything thrown into a problem response; unknown errors are logged and answered as a bare 500. */
+export function toProblem(thrown: unknown, requestId?: string): ApiError {
+  if (thrown instanceof ApiError) return thrown;
+  if (isStoreUnavailable(thrown)) {
+    return new ApiError("unavailable", "A dependency did not answer; nothing was done. Retry shortly.", {}, {
+      "Retry-After": "1",
+    });
+  }
+  logger.error({ err: thrown, requestId }, "unhandled error");
+  return new ApiError("internal_error", "Something went wrong on our side. The request id identifies it in our logs.");
+}
+
+/** Errors that mean a backing store did not answer (database or rate-limit store): 503, safe to retry. */
+function isStoreUnavailable(thrown: unknown): boolean {
+  if (!(thrown instanceof Error)) return false;
+  if (thrown.name === "RateLimitStoreUnavailableError") return true;
+  const code = (thrown as { code?: unknown }).code;
+  return code === "ECONNREFUSED" || code === "P1001" || code === "ETIMEDOUT";
+}
+
+export { errorStatus };
