@@ -1,0 +1,21 @@
+import { db } from "@/lib/db/client";
+import { newId } from "@/lib/ids";
+import { createPublishableKey } from "@/lib/keys/create-api-key";
+import { appView, type AppView } from "./app-view";
+import { settingsToColumns, withPublishableKeys } from "./app-data";
+import type { AppSettingsInput } from "./settings";
+
+/** Creates an app with its settings and a publishable key of each mode. */
+export async function createApp(tenantId: string, settings: AppSettingsInput & { name: string }): Promise<AppView> {
+  const prisma = await db();
+  const id = newId("app");
+  const app = await prisma.$transaction(async (tx) => {
+    await tx.app.create({
+      data: { id, tenantId, name: settings.name, ...(settingsToColumns(id, settings) as object) },
+    });
+    await createPublishableKey(tx, { tenantId, appId: id, mode: "live" });
+    await createPublishableKey(tx, { tenantId, appId: id, mode: "test" });
+    return tx.app.findUniqueOrThrow({ where: { id }, include: withPublishableKeys });
+  });
+  return appView(app);
+}

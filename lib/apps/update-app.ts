@@ -1,0 +1,22 @@
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/http/errors";
+import { appView, type AppView } from "./app-view";
+import { settingsToColumns, withPublishableKeys } from "./app-data";
+import type { AppSettingsInput } from "./settings";
+
+/** Partial update of an app's settings; takes effect on the next request (nothing is cached). */
+export async function updateApp(tenantId: string, appId: string, settings: AppSettingsInput): Promise<AppView> {
+  const prisma = await db();
+  const app = await prisma.$transaction(async (tx) => {
+    // FOR UPDATE: two concurrent PATCHes of rateLimits/providers must not lose each other's keys.
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "App" WHERE id = ${appId} AND "tenantId" = ${tenantId} FOR UPDATE`;
+    if (locked.length === 0) throw notFound("app");
+    const current = await tx.app.findUniqueOrThrow({ where: { id: appId } });
+    return tx.app.update({
+      where: { id: appId },
+      data: settingsToColumns(appId, settings, current),
+      include: withPublishableKeys,
+    });
+  });
+  return appView(app);
+}
