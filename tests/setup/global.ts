@@ -1,0 +1,184 @@
+/**
+ * Global setup of the integration tests: a fresh database and a running OTPilot server.
+ *
+ * - Database: with TEST_DATABASE_URL (or DATABASE_URL) a new PostgreSQL database is created for this
+ *   run and dropped afterwards; without, a new embedded data folder in the temp dir.
+ * - Rate-limit store: TEST_LIMITER=redis (REDIS_URL, default redis://127.0.0.1:6379), upstash (our
+ *   Upstash REST bridge onto that Redis, so @upstash/redis itself runs), or memory (default when no
+ *   database URL is given, i.e. the embedded default).
+ * - Server: `next start` on the production build when OTPILOT_TEST_SERVER=start (CI builds first),
+ *   else `next dev` in its own build folder. It migrates the database at start.
+ * Workers get the same DATABASE_URL / OTPILOT_DATA_DIR, so tests can also read the database directly.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { startUpstashBridge } from "../../scripts/upstash-bridge";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    databaseUrl: string | null;
+    dataDir: string;
+    limiter: string;
+    redisUrl: string | null;
+    upstash: { url: string; token: string } | null;
+  }
+}
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function createDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `otpilot_test_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new URL(adminUrl);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: admin.toString() });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+async function waitForHealth(baseUrl: string, server: ChildProcess, logFile: string): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  let last = "";
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) break;
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      last = `${response.status} ${await response.text()}`;
+      if (response.ok) return;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8").slice(-4000) : "";
+  throw new Error(`The test server did not become healthy (last answer: ${last}).\nServer log tail:\n${log}`);
+}
+
+export default async function setup(project: TestProject) {
+  const cleanups: Array<() => Promise<void> | void> = [];
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "otpilot-test-"));
+  cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  const adminUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || null;
+  let databaseUrl: string | null = null;
+  if (adminUrl) {
+    const database = await createDatabase(adminUrl);
+    databaseUrl = database.url;
+    cleanups.push(database.drop);
+  }
+
+  const limiter = process.env.TEST_LIMITER || (adminUrl ? "redis" : "memory");
+  const redisUrl = limiter === "memory" ? null : process.env.REDIS_URL || "redis://127.0.0.1:6379";
+  let upstash: { url: string; token: string } | null = null;
+  if (limiter === "upstash") {
+    const token = `test-token-${Math.random().toString(36).slice(2)}`;
+    const bridge = await startUpstashBridge({ port: 0, token, redisUrl: redisUrl! });
+    upstash = { url: bridge.url, token };
+    cleanups.push(() => bridge.close());
+  }
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const mode = process.env.OTPILOT_TEST_SERVER === "start" ? "start" : "dev";
+  const serverEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: mode === "start" ? "production" : "development",
+    PORT: String(port),
+    OTPILOT_BASE_URL: baseUrl,
+    OTPILOT_DATA_DIR: dataDir,
+    OTPILOT_DEMO_TENANT: "0",
+    OTPILOT_ALLOW_PRIVATE_WEBHOOKS: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
+    LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+  };
+  delete serverEnv.DATABASE_URL;
+  delete serverEnv.REDIS_URL;
+  delete serverEnv.UPSTASH_REDIS_REST_URL;
+  delete serverEnv.UPSTASH_REDIS_REST_TOKEN;
+  if (databaseUrl) serverEnv.DATABASE_URL = databaseUrl;
+  if (limiter === "redis") serverEnv.REDIS_URL = redisUrl!;
+  if (upstash) {
+    serverEnv.UPSTASH_REDIS_REST_URL = upstash.url;
+    serverEnv.UPSTASH_REDIS_REST_TOKEN = upstash.token;
+  }
+  if (mode === "dev") serverEnv.NEXT_DIST_DIR = ".next-test";
+
+  fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
+  const logFile = path.join(root, "test-results", `server-${project.name}-${Date.now()}.log`);
+  const log = fs.openSync(logFile, "w");
+  const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+  const server = spawn(process.execPath, [nextBin, mode, "--port", String(port), "--hostname", "127.0.0.1"], {
+    cwd: root,
+    env: serverEnv,
+    stdio: ["ignore", log, log],
+    detached: true,
+  });
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        if (server.exitCode !== null) return resolve();
+        server.once("exit", () => resolve());
+        try {
+          process.kill(-server.pid!, "SIGTERM");
+        } catch {
+          resolve();
+        }
+        setTimeout(() => {
+          try {
+            process.kill(-server.pid!, "SIGKILL");
+          } catch {}
+          resolve();
+        }, 10_000).unref();
+      }),
+  );
+
+  const teardown = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+  try {
+    await waitForHealth(baseUrl, server, logFile);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+
+  // Workers reach the same database (PostgreSQL directly; the embedded one through the server's socket).
+  process.env.OTPILOT_DATA_DIR = dataDir;
+  if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
+  else delete process.env.DATABASE_URL;
+  project.provide("baseUrl", baseUrl);
+  project.provide("databaseUrl", databaseUrl);
+  project.provide("dataDir", dataDir);
+  project.provide("limiter", limiter);
+  project.provide("redisUrl", redisUrl);
+  project.provide("upstash", upstash);
+  return teardown;
+}

@@ -1,0 +1,9 @@
+import { inject } from "vitest";
+
+// Point this worker's lib/ code at the test server's database and data folder.
+process.env.OTPILOT_DATA_DIR = inject("dataDir");
+const databaseUrl = inject("databaseUrl");
+if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
+else delete process.env.DATABASE_URL;
+delete process.env.REDIS_URL;
+delete process.env.UPSTASH_REDIS_REST_URL;
