@@ -1,0 +1,20 @@
+import { createApp } from "@/lib/apps/create-app";
+import { listApps } from "@/lib/apps/get-app";
+import { createAppSchema } from "@/lib/apps/settings";
+import { apiRoute, json, methodNotAllowed } from "@/lib/http/api-route";
+import { readJsonBody } from "@/lib/http/body";
+
+export const GET = apiRoute(async ({ principal }) => {
+  const apps = await listApps(principal.tenantId);
+  const visible = principal.appIds.length ? apps.filter((app) => principal.appIds.includes(app.id)) : apps;
+  return json({ data: visible });
+});
+
+export const POST = apiRoute(async ({ request, principal }) => {
+  const input = await readJsonBody(request, createAppSchema);
+  return json(await createApp(principal.tenantId, input), 201);
+});
+
+export const PUT = methodNotAllowed(["GET", "POST"]);
+export const PATCH = PUT;
+export const DELETE = PUT;

@@ -1,0 +1,14 @@
+import { apiRoute, json, methodNotAllowed } from "@/lib/http/api-route";
+import { readJsonBody } from "@/lib/http/body";
+import { verifyOtpSchema } from "@/lib/otp/schemas";
+import { verifyOtp } from "@/lib/otp/verify-otp";
+
+export const POST = apiRoute(async ({ request, principal, limits, ip }) => {
+  const input = await readJsonBody(request, verifyOtpSchema);
+  return json(await verifyOtp(principal, input, limits, { ip }));
+});
+
+export const GET = methodNotAllowed(["POST"]);
+export const PUT = GET;
+export const PATCH = GET;
+export const DELETE = GET;

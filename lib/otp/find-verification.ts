@@ -1,0 +1,43 @@
+import type { Verification } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/http/errors";
+import { isId } from "@/lib/ids";
+import { assertKeyAllowsApp, type ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { recordEvent } from "./events";
+
+/**
+ * A verification of the key's tenant by id. Another tenant's id, a malformed id and an unknown id
+ * all answer the same 404, so nothing about other tenants can be learned.
+ */
+export async function findVerification(principal: ApiKeyPrincipal, id: string): Promise<Verification> {
+  if (!isId("ver", id)) throw notFound("verification");
+  const prisma = await db();
+  const verification = await prisma.verification.findFirst({ where: { id, tenantId: principal.tenantId } });
+  if (!verification) throw notFound("verification");
+  assertKeyAllowsApp(principal, verification.appId);
+  return verification;
+}
+
+/**
+ * Writes the `expired` state of a pending verification past its expiry (once: the conditional
+ * update lets only one caller record it). Returns the verification as it now is.
+ */
+export async function settleExpiry(verification: Verification, now = new Date()): Promise<Verification> {
+  if (verification.status !== "pending" || verification.expiresAt > now) return verification;
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.verification.updateMany({
+      where: { id: verification.id, status: "pending", expiresAt: { lte: now } },
+      data: { status: "expired", endedAt: verification.expiresAt },
+    });
+    if (count === 1) {
+      await recordEvent(tx, {
+        tenantId: verification.tenantId,
+        appId: verification.appId,
+        verificationId: verification.id,
+        type: "verification.expired",
+      });
+    }
+    return tx.verification.findUniqueOrThrow({ where: { id: verification.id } });
+  });
+}

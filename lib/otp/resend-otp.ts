@@ -1,0 +1,95 @@
+import { serverSecrets } from "@/lib/config/secrets";
+import { db } from "@/lib/db/client";
+import { deliverNow } from "@/lib/delivery/deliver-now";
+import { chooseChannel, planDelivery } from "@/lib/delivery/plan-delivery";
+import { ApiError } from "@/lib/http/errors";
+import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { rateLimitIds } from "@/lib/rate-limit/policies";
+import { assertOpen } from "./assert-open";
+import { generateCode, hashCode } from "./code";
+import { recordEvent } from "./events";
+import { findVerification, settleExpiry } from "./find-verification";
+import type { LimitGate } from "./limit-gate";
+import { assertCanMessage, resolveRecipient } from "./resolve-target";
+import { verificationView } from "./verification-view";
+
+/**
+ * Sends a fresh code for the same verification: the previous code stops working, `sendCount`
+ * goes up, `attempts` stays (a resend never buys more guesses), and the new code gets a full ttl.
+ */
+export async function resendOtp(
+  principal: ApiKeyPrincipal,
+  input: { id: string; channel?: "sms" | "whatsapp" | "auto" },
+  limits: LimitGate,
+) {
+  const verification = await settleExpiry(await findVerification(principal, input.id));
+  assertOpen(verification);
+  const prisma = await db();
+  const app = await prisma.app.findUniqueOrThrow({ where: { id: verification.appId } });
+
+  const now = new Date();
+  if (verification.resendAvailableAt > now) {
+    const retryAfter = Math.max(1, Math.ceil((verification.resendAvailableAt.getTime() - now.getTime()) / 1000));
+    throw new ApiError("rate_limited", `Wait ${retryAfter} s before sending another code.`, { retryAfter, reason: "resend_cooldown" }, {
+      "Retry-After": String(retryAfter),
+    });
+  }
+  if (verification.sendCount >= verification.maxSends) {
+    throw new ApiError(
+      "rate_limited",
+      `This verification already sent ${verification.maxSends} codes. Start a new verification later.`,
+      { retryAfter: Math.max(1, Math.ceil((verification.expiresAt.getTime() - now.getTime()) / 1000)), reason: "max_sends" },
+      { "Retry-After": String(Math.max(1, Math.ceil((verification.expiresAt.getTime() - now.getTime()) / 1000))) },
+    );
+  }
+
+  const channel = input.channel ? chooseChannel(app, input.channel) : verification.channel;
+  const recipient = resolveRecipient({ recipient: verification.recipient });
+  assertCanMessage(app, recipient, channel);
+  const delivery = planDelivery(app, principal.mode, channel);
+  const ids = rateLimitIds({ tenantId: principal.tenantId, appId: app.id, recipient: recipient.e164, numberPrefix: recipient.numberPrefix });
+  await limits.enforce(
+    [
+      { policy: "sendsPerRecipient", id: ids.recipient },
+      { policy: "sendsPerNumberPrefix", id: ids.numberPrefix },
+      { policy: "sendsPerTenantPerDay", id: ids.tenant },
+    ],
+    app.rateLimits,
+    { tenantId: principal.tenantId, appId: app.id },
+  );
+
+  const code = generateCode(verification.codeLength, verification.alphabet as "numeric" | "alphanumeric");
+  const template = verification.templateId ? await prisma.template.findUnique({ where: { id: verification.templateId } }) : null;
+  const updated = await prisma.$transaction(async (tx) => {
+    // Conditional on the sendCount we read: two concurrent resends cannot both issue a code.
+    const { count } = await tx.verification.updateMany({
+      where: { id: verification.id, status: "pending", sendCount: verification.sendCount },
+      data: {
+        codeHash: hashCode(code, serverSecrets().codePepper, verification.id),
+        sendCount: { increment: 1 },
+        channel,
+        expiresAt: new Date(now.getTime() + app.ttl * 1000),
+        resendAvailableAt: new Date(now.getTime() + app.resendCooldown * 1000),
+        deliveryStatus: "queued",
+        deliveryChannel: channel,
+        deliveryProvider: delivery.provider,
+        deliveryUpdatedAt: now,
+      },
+    });
+    if (count === 0) return null;
+    const fresh = await tx.verification.findUniqueOrThrow({ where: { id: verification.id } });
+    await recordEvent(tx, {
+      tenantId: fresh.tenantId,
+      appId: fresh.appId,
+      verificationId: fresh.id,
+      type: "verification.resent",
+      data: { sendCount: fresh.sendCount, channel },
+    });
+    return deliverNow(tx, { app, verification: fresh, code, template, delivery, resend: true });
+  });
+  if (!updated) {
+    throw new ApiError("rate_limited", "Another resend of this verification is in progress.", { retryAfter: 1 }, { "Retry-After": "1" });
+  }
+  const view = verificationView(updated);
+  return app.exposeCode ? { ...view, code } : view;
+}

@@ -1,0 +1,69 @@
+import type { App } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import { ApiError, notFound } from "@/lib/http/errors";
+import { isId } from "@/lib/ids";
+import { assertKeyAllowsApp, type ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { checkLineType, isCountryAllowed, normalizePhone } from "@/lib/phone/normalize";
+
+/**
+ * The app a request acts on: the given one (of the key's tenant, allowed for the key), or the
+ * tenant's only app when none is given.
+ */
+export async function resolveApp(principal: ApiKeyPrincipal, appId: string | undefined): Promise<App> {
+  const prisma = await db();
+  if (appId !== undefined) {
+    if (!isId("app", appId)) throw notFound("app");
+    const app = await prisma.app.findFirst({ where: { id: appId, tenantId: principal.tenantId } });
+    if (!app) throw notFound("app");
+    assertKeyAllowsApp(principal, app.id);
+    return app;
+  }
+  const apps = await prisma.app.findMany({
+    where: {
+      tenantId: principal.tenantId,
+      ...(principal.appIds.length ? { id: { in: principal.appIds } } : {}),
+    },
+    take: 2,
+  });
+  if (apps.length === 1) return apps[0]!;
+  throw new ApiError(
+    "invalid_request",
+    apps.length === 0 ? "This tenant has no app yet: create one first." : "This tenant has several apps: give `appId`.",
+    { errors: [{ path: "appId", message: "required" }] },
+  );
+}
+
+export type Recipient = { e164: string; country: string; numberPrefix: string; lineType: string };
+
+/** Normalises the recipient fields of a request to E.164, or answers 400 `invalid_phone_number`. */
+export function resolveRecipient(fields: {
+  recipient?: string;
+  phoneNumber?: string;
+  mobileNumber?: string;
+  countryCode?: string;
+}): Recipient {
+  const result = normalizePhone({
+    recipient: fields.recipient,
+    phoneNumber: fields.phoneNumber ?? fields.mobileNumber,
+    countryCode: fields.countryCode,
+  });
+  if (!result.ok) throw new ApiError("invalid_phone_number", result.detail);
+  return { e164: result.e164, country: result.country, numberPrefix: result.numberPrefix, lineType: result.lineType };
+}
+
+/** The app's country allowlist and the line-type gate of a channel. */
+export function assertCanMessage(app: App, recipient: Recipient, channel: "sms" | "whatsapp"): void {
+  if (!isCountryAllowed(recipient.country, app.allowedCountries)) {
+    throw new ApiError("country_blocked", `This app does not send to ${recipient.country} numbers.`, {
+      country: recipient.country,
+    });
+  }
+  const reason = checkLineType(recipient.lineType as never, channel);
+  if (reason) {
+    throw new ApiError(
+      "invalid_phone_number",
+      `${recipient.e164} cannot receive ${channel === "sms" ? "SMS" : "WhatsApp"} messages (${reason.replace(/_/g, " ")} number).`,
+      { reason },
+    );
+  }
+}

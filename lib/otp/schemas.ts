@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { alphabetSchema } from "@/lib/apps/settings";
+
+/** Request bodies of the OTP API (CONTRACT §4). The OpenAPI document is generated from these. */
+
+const phoneFields = {
+  recipient: z.string().max(64).optional().describe("the number with its country code, starting with +"),
+  phoneNumber: z.string().max(64).optional().describe("the national number; give countryCode too"),
+  mobileNumber: z.string().max(64).optional().describe("alias of phoneNumber"),
+  countryCode: z.string().max(8).optional().describe('"+91", "91" or "IN"'),
+};
+
+const METADATA_MAX_BYTES = 4096;
+
+export const sendOtpSchema = z
+  .object({
+    appId: z.string().max(64).optional(),
+    ...phoneFields,
+    channel: z.enum(["sms", "whatsapp", "auto"]).optional(),
+    locale: z
+      .string()
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as "en" or "pt-BR"')
+      .optional(),
+    name: z.string().trim().min(1).max(100).optional(),
+    templateId: z.string().max(64).optional(),
+    codeLength: z.number().int().min(4).max(10).optional(),
+    alphabet: alphabetSchema.optional(),
+    ttl: z.number().int().min(60).max(86_400).optional(),
+    externalId: z.string().min(1).max(128).optional(),
+    metadata: z
+      .record(z.string(), z.unknown())
+      .refine((m) => Buffer.byteLength(JSON.stringify(m)) <= METADATA_MAX_BYTES, "metadata must be at most 4 KiB as JSON")
+      .optional(),
+  })
+  .refine((b) => b.recipient || b.phoneNumber || b.mobileNumber, {
+    message: "give `recipient` (with its +country code), or `phoneNumber` with `countryCode`",
+    path: ["recipient"],
+  });
+
+export type SendOtpInput = z.infer<typeof sendOtpSchema>;
+
+const codeSchema = z.string().min(1).max(64).describe("the code the user typed; spaces and dashes are ignored");
+
+export const verifyOtpSchema = z.union([
+  z.object({ id: z.string().max(64), code: codeSchema }),
+  z
+    .object({ appId: z.string().max(64).optional(), ...phoneFields, code: codeSchema })
+    .refine((b) => b.recipient || b.phoneNumber || b.mobileNumber, {
+      message: "give `id`, or `recipient` (or `phoneNumber` with `countryCode`)",
+      path: ["id"],
+    }),
+]);
+
+export type VerifyOtpInput = z.infer<typeof verifyOtpSchema>;
+
+export const resendOtpSchema = z.object({ id: z.string().max(64), channel: z.enum(["sms", "whatsapp", "auto"]).optional() });
+export const cancelOtpSchema = z.object({ id: z.string().max(64) });
+export const statusQuerySchema = z.object({ id: z.string().max(64) });
