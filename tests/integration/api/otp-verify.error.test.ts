@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { api, expectProblem, randomMobile } from "../../helpers/api";
+import { newTenant, readCode } from "../../helpers/tenant";
+
+async function started() {
+  const t = await newTenant();
+  const recipient = randomMobile();
+  const sent = await api("POST", "/api/v1/otp/send", { key: t.test, body: { recipient } });
+  return { t, recipient, id: sent.body.id as string, code: await readCode(t.test, recipient) };
+}
+
+describe("POST /api/v1/otp/verify errors", () => {
+  it("a code works once: a second verify answers 409 already_verified", async () => {
+    const { t, id, code } = await started();
+    expect((await api("POST", "/api/v1/otp/verify", { key: t.test, body: { id, code } })).status).toBe(200);
+    expectProblem(await api("POST", "/api/v1/otp/verify", { key: t.test, body: { id, code } }), 409, "already_verified");
+  });
+
+  it("an expired verification answers 410 expired, and its status reads expired", async () => {
+    const { t, id, code } = await started();
+    const prisma = await db();
+    await prisma.verification.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expectProblem(await api("POST", "/api/v1/otp/verify", { key: t.test, body: { id, code } }), 410, "expired");
+    expect((await api("GET", `/api/v1/otp/${id}`, { key: t.test })).body.status).toBe("expired");
+    const events = await prisma.event.findMany({ where: { verificationId: id, type: "verification.expired" } });
+    expect(events).toHaveLength(1);
+  });
+
+  it("a canceled verification answers 410 canceled", async () => {
+    const { t, id, code } = await started();
+    expect((await api("POST", "/api/v1/otp/cancel", { key: t.test, body: { id } })).status).toBe(200);
+    expectProblem(await api("POST", "/api/v1/otp/verify", { key: t.test, body: { id, code } }), 410, "canceled");
+  });
+
+  it("verify by recipient with nothing pending → 404", async () => {
+    const t = await newTenant();
+    expectProblem(await api("POST", "/api/v1/otp/verify", { key: t.test, body: { recipient: randomMobile(), code: "123456" } }), 404, "not_found");
+  });
+
+  it.each([
+    ["a numeric code", { code: 123456 }],
+    ["no code", {}],
+    ["an empty code", { code: "" }],
+  ])("%s → 400 invalid_request", async (_, extra) => {
+    const { t, id } = await started();
+    expectProblem(await api("POST", "/api/v1/otp/verify", { key: t.test, body: { id, ...extra } }), 400, "invalid_request");
+  });
+
+  it("a malformed or unknown id → 404", async () => {
+    const t = await newTenant();
+    expectProblem(await api("POST", "/api/v1/otp/verify", { key: t.test, body: { id: "'; DROP TABLE x; --", code: "1" } }), 404, "not_found");
+    expectProblem(await api("POST", "/api/v1/otp/verify", { key: t.test, body: { id: "ver_01jabcdefghjkmnpqrstvwxyz0", code: "1" } }), 404, "not_found");
+  });
+});
