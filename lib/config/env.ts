@@ -26,6 +26,8 @@ export const envSchema = z.object({
   OTPILOT_BASE_URL: optionalUrl(["http://", "https://"]),
   /** PostgreSQL. Unset: the embedded database in OTPILOT_DATA_DIR. */
   DATABASE_URL: optionalUrl(["postgres://", "postgresql://"]),
+  /** Connections per server process to DATABASE_URL. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   OTPILOT_DATA_DIR: z.string().min(1).default(".data"),
   /** Rate-limit store: Upstash over REST (production), or a Redis over TCP (self-hosters). */
   UPSTASH_REDIS_REST_URL: optionalUrl(["http://", "https://"]),
