@@ -43,7 +43,9 @@ export function parseKeyring(spec: string): Keyring {
     const kid = entry.slice(0, separator);
     const encoded = entry.slice(separator + 1);
     if (separator < 0 || !KID.test(kid)) {
-      throw new KeyringError(`encryption key #${index + 1}: expected kid:base64key with a kid of letters, digits, _ or -`);
+      throw new KeyringError(
+        `encryption key #${index + 1}: expected kid:base64key with a kid of letters, digits, _ or -`,
+      );
     }
     if (!BASE64_KEY.test(encoded)) {
       throw new KeyringError(`encryption key "${kid}": expected 32 bytes in base64 (44 characters)`);
@@ -81,9 +83,13 @@ export function decrypt(envelope: string, keyring: Keyring, aad = ""): string {
   decipher.setAAD(associatedData(kid, aad));
   decipher.setAuthTag(tagBytes);
   try {
-    return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+    return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString(
+      "utf8",
+    );
   } catch {
-    throw new DecryptionError("envelope failed authentication (wrong key, wrong associated data or tampered)");
+    throw new DecryptionError(
+      "envelope failed authentication (wrong key, wrong associated data or tampered)",
+    );
   }
 }
 

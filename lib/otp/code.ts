@@ -48,7 +48,10 @@ export function codeMatches(
   verificationId: string,
   alphabet: CodeAlphabet,
 ): boolean {
-  const candidate = Buffer.from(hashCode(normalizeSubmittedCode(submitted, alphabet), pepper, verificationId), "hex");
+  const candidate = Buffer.from(
+    hashCode(normalizeSubmittedCode(submitted, alphabet), pepper, verificationId),
+    "hex",
+  );
   const stored = Buffer.from(storedHash, "hex");
   // A malformed stored hash decodes to another length; timingSafeEqual needs equal lengths.
   if (stored.length !== candidate.length) return false;

@@ -55,7 +55,9 @@ export function normalizePhone(input: PhoneInput): NormalizedPhone | PhoneProble
   }
   if (phoneNumber !== undefined) return normalizeNational(phoneNumber, countryCode);
   if (countryCode !== undefined) return problem("countryCode needs a phoneNumber.");
-  return problem("Give recipient (the number with its country code, e.g. +14155552671), or phoneNumber with countryCode.");
+  return problem(
+    "Give recipient (the number with its country code, e.g. +14155552671), or phoneNumber with countryCode.",
+  );
 }
 
 function normalizeInternational(recipient: string): NormalizedPhone | PhoneProblem {
@@ -69,13 +71,20 @@ function normalizeInternational(recipient: string): NormalizedPhone | PhoneProbl
   return validate(parsePhoneNumberFromString(digits), "recipient");
 }
 
-function normalizeNational(phoneNumber: string, countryCode: string | undefined): NormalizedPhone | PhoneProblem {
+function normalizeNational(
+  phoneNumber: string,
+  countryCode: string | undefined,
+): NormalizedPhone | PhoneProblem {
   if (countryCode === undefined) {
-    return problem('phoneNumber needs countryCode ("+91", "91" or "IN"); or give recipient with its country code.');
+    return problem(
+      'phoneNumber needs countryCode ("+91", "91" or "IN"); or give recipient with its country code.',
+    );
   }
   const country = parseCountryCode(countryCode);
   if (!country) {
-    return problem(`countryCode "${countryCode}" is not a known calling code ("+91", "91") or ISO country ("IN").`);
+    return problem(
+      `countryCode "${countryCode}" is not a known calling code ("+91", "91") or ISO country ("IN").`,
+    );
   }
   const digits = cleanDigits(phoneNumber, "phoneNumber");
   if (typeof digits !== "string") return digits;
@@ -83,7 +92,9 @@ function normalizeNational(phoneNumber: string, countryCode: string | undefined)
     // Given in international form anyway: accept it when it agrees with countryCode.
     const parsed = parsePhoneNumberFromString(digits);
     if (parsed && parsed.countryCallingCode !== country.callingCode) {
-      return problem(`phoneNumber is a +${parsed.countryCallingCode} number but countryCode says +${country.callingCode}.`);
+      return problem(
+        `phoneNumber is a +${parsed.countryCallingCode} number but countryCode says +${country.callingCode}.`,
+      );
     }
     return validate(parsed, "phoneNumber");
   }
@@ -98,7 +109,9 @@ function cleanDigits(value: string, field: string): string | PhoneProblem {
   if (value.length > MAX_INPUT_LENGTH) return problem(`${field} is too long to be a phone number.`);
   // libphonenumber would read 1-800-FLOWERS as digits; a verification target must be digits.
   if (LETTER.test(value)) {
-    return problem(`${field} must contain digits only (with optional spaces, dashes, dots or brackets), not letters.`);
+    return problem(
+      `${field} must contain digits only (with optional spaces, dashes, dots or brackets), not letters.`,
+    );
   }
   const cleaned = value.replace(SEPARATORS, "");
   if (!/^\+?[0-9]+$/.test(cleaned)) {
@@ -116,7 +129,8 @@ function parseCountryCode(value: string): { callingCode: string; iso?: CountryCo
   const calling = /^\+?([0-9]{1,3})$/.exec(trimmed);
   if (calling) return CALLING_CODES.has(calling[1]!) ? { callingCode: calling[1]! } : undefined;
   const iso = trimmed.toUpperCase();
-  if (/^[A-Z]{2}$/.test(iso) && isSupportedCountry(iso)) return { callingCode: getCountryCallingCode(iso), iso };
+  if (/^[A-Z]{2}$/.test(iso) && isSupportedCountry(iso))
+    return { callingCode: getCountryCallingCode(iso), iso };
   return undefined;
 }
 
@@ -130,7 +144,10 @@ function validate(parsed: PhoneNumber | undefined, field: string): NormalizedPho
     return problem(`${field} ${parsed.number} is not a valid, dialable ${where} number: check its digits.`);
   }
   // Non-geographic numbers (+800, +882 satellite…) have no country to check or report.
-  if (!parsed.country) return problem(`${field} ${parsed.number} is not a number in a country (non-geographic numbers are refused).`);
+  if (!parsed.country)
+    return problem(
+      `${field} ${parsed.number} is not a number in a country (non-geographic numbers are refused).`,
+    );
   return {
     ok: true,
     e164: parsed.number,
@@ -182,7 +199,10 @@ const REFUSED = new Map<string, LineTypeRefusal>([
 ]);
 
 /** null when the channel may send to this line type (a LineType, e.g. as stored), else the reason it may not. */
-export function checkLineType(lineType: LineType | string, channel: "sms" | "whatsapp"): LineTypeRefusal | null {
+export function checkLineType(
+  lineType: LineType | string,
+  channel: "sms" | "whatsapp",
+): LineTypeRefusal | null {
   const refusal = REFUSED.get(lineType) ?? null;
   if (refusal === "fixed_line" && channel === "whatsapp") return null;
   return refusal;

@@ -1,10 +1,21 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { DecryptionError, KeyringError, decrypt, encrypt, maskSecret, parseKeyring, type Keyring } from "@/lib/crypto/encryption";
+import {
+  DecryptionError,
+  KeyringError,
+  decrypt,
+  encrypt,
+  maskSecret,
+  parseKeyring,
+  type Keyring,
+} from "@/lib/crypto/encryption";
 
 const keyA = randomBytes(32);
 const keyB = randomBytes(32);
-const ring = (activeKid: string, entries: [string, Buffer][]): Keyring => ({ activeKid, keys: new Map(entries) });
+const ring = (activeKid: string, entries: [string, Buffer][]): Keyring => ({
+  activeKid,
+  keys: new Map(entries),
+});
 
 describe("encrypt / decrypt", () => {
   const keyring = ring("a", [["a", keyA]]);
@@ -44,7 +55,10 @@ describe("encrypt / decrypt", () => {
   });
 
   it("authenticates the key id: relabelling an envelope with another kid fails", () => {
-    const sameKeyTwoNames = ring("a", [["a", keyA], ["b", keyA]]);
+    const sameKeyTwoNames = ring("a", [
+      ["a", keyA],
+      ["b", keyA],
+    ]);
     const relabelled = encrypt("x", sameKeyTwoNames).replace(/^v1\.a\./, "v1.b.");
     expect(() => decrypt(relabelled, sameKeyTwoNames)).toThrow(DecryptionError);
   });
@@ -52,7 +66,10 @@ describe("encrypt / decrypt", () => {
   it("rotates: the active key encrypts, older keys still decrypt, a missing key is named", () => {
     const old = ring("old", [["old", keyA]]);
     const sealedWithOld = encrypt("legacy", old, "r");
-    const rotated = ring("new", [["new", keyB], ["old", keyA]]);
+    const rotated = ring("new", [
+      ["new", keyB],
+      ["old", keyA],
+    ]);
     expect(decrypt(sealedWithOld, rotated, "r")).toBe("legacy");
     const sealedWithNew = encrypt("fresh", rotated, "r");
     expect(sealedWithNew.startsWith("v1.new.")).toBe(true);

@@ -7,7 +7,8 @@ const ALPHANUMERIC = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
 describe("generateCode", () => {
   it.each([4, 5, 6, 7, 8, 9, 10])("makes numeric codes of length %i", (length) => {
-    for (let i = 0; i < 50; i++) expect(generateCode(length, "numeric")).toMatch(new RegExp(`^[0-9]{${length}}$`));
+    for (let i = 0; i < 50; i++)
+      expect(generateCode(length, "numeric")).toMatch(new RegExp(`^[0-9]{${length}}$`));
   });
 
   it("makes upper-case alphanumeric codes without look-alikes", () => {
@@ -130,15 +131,27 @@ describe("codeMatches", () => {
     const code = generateCode(6, "numeric");
     const stored = hashCode(code, pepper, "ver_x");
     expect(codeMatches(code, stored, pepper, "ver_x", "numeric")).toBe(true);
-    expect(codeMatches(`${code.slice(0, 3)} ${code.slice(3)}`, stored, pepper, "ver_x", "numeric")).toBe(true);
-    expect(codeMatches(`${code.slice(0, 3)}-${code.slice(3)}`, stored, pepper, "ver_x", "numeric")).toBe(true);
+    expect(codeMatches(`${code.slice(0, 3)} ${code.slice(3)}`, stored, pepper, "ver_x", "numeric")).toBe(
+      true,
+    );
+    expect(codeMatches(`${code.slice(0, 3)}-${code.slice(3)}`, stored, pepper, "ver_x", "numeric")).toBe(
+      true,
+    );
   });
 
   it("compares alphanumeric codes case-insensitively", () => {
     const code = generateCode(8, "alphanumeric");
     const stored = hashCode(code, pepper, "ver_y");
     expect(codeMatches(code.toLowerCase(), stored, pepper, "ver_y", "alphanumeric")).toBe(true);
-    expect(codeMatches(` ${code.slice(0, 4).toLowerCase()}-${code.slice(4)} `, stored, pepper, "ver_y", "alphanumeric")).toBe(true);
+    expect(
+      codeMatches(
+        ` ${code.slice(0, 4).toLowerCase()}-${code.slice(4)} `,
+        stored,
+        pepper,
+        "ver_y",
+        "alphanumeric",
+      ),
+    ).toBe(true);
   });
 
   it("refuses a wrong code, another verification's hash, or another pepper", () => {

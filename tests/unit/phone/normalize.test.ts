@@ -118,7 +118,9 @@ describe("normalizePhone: phoneNumber with countryCode", () => {
 
   it("accepts an international phoneNumber that agrees with countryCode, refuses one that does not", () => {
     expect(ok({ phoneNumber: "+91 98765 43210", countryCode: "IN" }).e164).toBe("+919876543210");
-    expect(refused({ phoneNumber: "+447400123456", countryCode: "91" })).toMatch(/\+44 number but countryCode says \+91/);
+    expect(refused({ phoneNumber: "+447400123456", countryCode: "91" })).toMatch(
+      /\+44 number but countryCode says \+91/,
+    );
   });
 
   it.each([
@@ -153,10 +155,13 @@ describe("normalizePhone: phoneNumber with countryCode", () => {
 });
 
 describe("checkLineType", () => {
-  it.each(["MOBILE", "FIXED_LINE_OR_MOBILE", "VOIP", "UNKNOWN"])("lets %s through on both channels", (lineType) => {
-    expect(checkLineType(lineType, "sms")).toBeNull();
-    expect(checkLineType(lineType, "whatsapp")).toBeNull();
-  });
+  it.each(["MOBILE", "FIXED_LINE_OR_MOBILE", "VOIP", "UNKNOWN"])(
+    "lets %s through on both channels",
+    (lineType) => {
+      expect(checkLineType(lineType, "sms")).toBeNull();
+      expect(checkLineType(lineType, "whatsapp")).toBeNull();
+    },
+  );
 
   it.each([
     ["PREMIUM_RATE", "premium_rate"],
