@@ -46,7 +46,13 @@ const LETTER = /\p{L}/u;
 const CALLING_CODES = new Set(getCountries().map((country) => getCountryCallingCode(country)));
 
 export function normalizePhone(input: PhoneInput): NormalizedPhone | PhoneProblem {
-  const { recipient, phoneNumber, countryCode } = input;
+  // Requests are untrusted JSON: a null field counts as absent, a non-string is refused below.
+  const recipient = input.recipient ?? undefined;
+  const phoneNumber = input.phoneNumber ?? undefined;
+  const countryCode = input.countryCode ?? undefined;
+  for (const [field, value] of Object.entries({ recipient, phoneNumber, countryCode })) {
+    if (value !== undefined && typeof value !== "string") return problem(`${field} must be a string.`);
+  }
   if (recipient !== undefined) {
     if (phoneNumber !== undefined || countryCode !== undefined) {
       return problem("Give either recipient (e.g. +14155552671), or phoneNumber with countryCode, not both.");

@@ -93,6 +93,20 @@ describe("normalizePhone: recipient", () => {
   it("refuses an empty input", () => {
     expect(refused({})).toMatch(/Give recipient/);
   });
+
+  it("treats null as absent and refuses non-strings without throwing", () => {
+    const untrusted = (value: object) => value as PhoneInput;
+    expect(ok(untrusted({ recipient: "+14155552671", phoneNumber: null, countryCode: null })).e164).toBe(
+      "+14155552671",
+    );
+    expect(refused(untrusted({ recipient: 14155552671 }))).toMatch(/recipient must be a string/);
+    expect(refused(untrusted({ phoneNumber: "9876543210", countryCode: 91 }))).toMatch(
+      /countryCode must be a string/,
+    );
+    expect(refused(untrusted({ phoneNumber: ["9876543210"], countryCode: "IN" }))).toMatch(
+      /phoneNumber must be/,
+    );
+  });
 });
 
 describe("normalizePhone: phoneNumber with countryCode", () => {
