@@ -54,12 +54,15 @@ export function normalizePhone(input: PhoneInput): NormalizedPhone | PhoneProble
     if (value !== undefined && typeof value !== "string") return problem(`${field} must be a string.`);
   }
   if (recipient !== undefined) {
-    if (phoneNumber !== undefined || countryCode !== undefined) {
+    if (phoneNumber !== undefined) {
       return problem("Give either recipient (e.g. +14155552671), or phoneNumber with countryCode, not both.");
     }
-    return normalizeInternational(recipient);
+    // A countryCode next to a recipient is read like one next to a phoneNumber: it must agree.
+    return countryCode === undefined
+      ? normalizeInternational(recipient)
+      : normalizeNational(recipient, countryCode, "recipient");
   }
-  if (phoneNumber !== undefined) return normalizeNational(phoneNumber, countryCode);
+  if (phoneNumber !== undefined) return normalizeNational(phoneNumber, countryCode, "phoneNumber");
   if (countryCode !== undefined) return problem("countryCode needs a phoneNumber.");
   return problem(
     "Give recipient (the number with its country code, e.g. +14155552671), or phoneNumber with countryCode.",
@@ -78,8 +81,9 @@ function normalizeInternational(recipient: string): NormalizedPhone | PhoneProbl
 }
 
 function normalizeNational(
-  phoneNumber: string,
+  number: string,
   countryCode: string | undefined,
+  field: "recipient" | "phoneNumber",
 ): NormalizedPhone | PhoneProblem {
   if (countryCode === undefined) {
     return problem(
@@ -92,22 +96,22 @@ function normalizeNational(
       `countryCode "${countryCode}" is not a known calling code ("+91", "91") or ISO country ("IN").`,
     );
   }
-  const digits = cleanDigits(phoneNumber, "phoneNumber");
+  const digits = cleanDigits(number, field);
   if (typeof digits !== "string") return digits;
   if (digits.startsWith("+")) {
     // Given in international form anyway: accept it when it agrees with countryCode.
     const parsed = parsePhoneNumberFromString(digits);
     if (parsed && parsed.countryCallingCode !== country.callingCode) {
       return problem(
-        `phoneNumber is a +${parsed.countryCallingCode} number but countryCode says +${country.callingCode}.`,
+        `${field} is a +${parsed.countryCallingCode} number but countryCode says +${country.callingCode}.`,
       );
     }
-    return validate(parsed, "phoneNumber");
+    return validate(parsed, field);
   }
   const parsed = country.iso
     ? parsePhoneNumberFromString(digits, { defaultCountry: country.iso })
     : parsePhoneNumberFromString(digits, { defaultCallingCode: country.callingCode });
-  return validate(parsed, "phoneNumber");
+  return validate(parsed, field);
 }
 
 /** The digits (and a leading +) of what the caller typed, or what to fix. */

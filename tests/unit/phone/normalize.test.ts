@@ -85,9 +85,16 @@ describe("normalizePhone: recipient", () => {
     expect(refused({ recipient })).toMatch(detail);
   });
 
-  it("refuses recipient together with phoneNumber/countryCode", () => {
-    expect(refused({ recipient: "+14155552671", countryCode: "US" })).toMatch(/not both/);
+  it("refuses recipient together with phoneNumber", () => {
     expect(refused({ recipient: "+14155552671", phoneNumber: "4155552671" })).toMatch(/not both/);
+  });
+
+  it("accepts a countryCode next to a recipient when they agree", () => {
+    expect(ok({ recipient: "+14155552671", countryCode: "US" }).e164).toBe("+14155552671");
+    expect(ok({ recipient: "415 555 2671", countryCode: "+1" }).e164).toBe("+14155552671");
+    expect(refused({ recipient: "+14155552671", countryCode: "IN" })).toMatch(
+      /recipient is a \+1 number but countryCode says \+91/,
+    );
   });
 
   it("refuses an empty input", () => {
