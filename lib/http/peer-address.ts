@@ -10,11 +10,12 @@ const INSTALLED = Symbol.for("otpilot.peerAddressHook");
  * any client-sent value) before Next sees it. Installed once from instrumentation.ts.
  */
 export function installPeerAddressHook(): void {
-  const proto = http.Server.prototype as unknown as Record<symbol, boolean> & { emit: http.Server["emit"] };
+  type Emit = (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
+  const proto = http.Server.prototype as unknown as Record<symbol, boolean> & { emit: Emit };
   if (proto[INSTALLED]) return;
   proto[INSTALLED] = true;
   const originalEmit = proto.emit;
-  proto.emit = function emit(this: http.Server, event: string | symbol, ...args: unknown[]) {
+  proto.emit = function emit(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === "request") {
       const request = args[0] as http.IncomingMessage;
       const address = request.socket?.remoteAddress;
@@ -22,5 +23,5 @@ export function installPeerAddressHook(): void {
       else delete request.headers[PEER_ADDRESS_HEADER];
     }
     return originalEmit.call(this, event, ...args);
-  } as http.Server["emit"];
+  };
 }

@@ -1,0 +1,38 @@
+import type { App, Prisma, Template, Verification } from "@/lib/generated/prisma/client";
+import { baseUrl } from "@/lib/config/env";
+import { DEFAULT_LOCALES, defaultTemplate } from "@/lib/templates/default-templates";
+import { renderTemplate } from "@/lib/templates/render-template";
+import { resolveLocale } from "@/lib/templates/resolve-locale";
+
+/**
+ * The text of a code message: the template the send named, else the app's template for the
+ * channel and the best locale (the request's, then the recipient's country's, then the app's
+ * default), else the built-in one. SMS built-ins end with the WebOTP line for this server's host.
+ */
+export async function composeMessage(
+  tx: Prisma.TransactionClient,
+  input: { app: App; verification: Verification; code: string; template: Template | null },
+): Promise<{ body: string; locale: string }> {
+  const { app, verification, code } = input;
+  const channel = verification.channel;
+  let template = input.template;
+  let locale = template?.locale;
+  if (!template) {
+    const own = await tx.template.findMany({ where: { appId: app.id, channel }, select: { locale: true } });
+    locale = resolveLocale({
+      requested: verification.locale ?? undefined,
+      recipientCountry: verification.country,
+      appDefault: app.defaultLocale,
+      available: [...new Set([...own.map((t) => t.locale), ...DEFAULT_LOCALES])],
+    });
+    if (own.some((t) => t.locale === locale)) {
+      template = await tx.template.findUnique({ where: { appId_channel_locale: { appId: app.id, channel, locale: locale! } } });
+    }
+  }
+  const body = template?.body ?? defaultTemplate(channel, locale!, new URL(baseUrl()).hostname);
+  const ttlMinutes = Math.max(1, Math.round((verification.expiresAt.getTime() - Date.now()) / 60_000));
+  return {
+    body: renderTemplate(body, { code, app: app.name, name: verification.recipientName ?? undefined, ttlMinutes }),
+    locale: locale!,
+  };
+}

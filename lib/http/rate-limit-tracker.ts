@@ -1,0 +1,95 @@
+import { db } from "@/lib/db/client";
+import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { logger } from "@/lib/log";
+import { recordEvent } from "@/lib/otp/events";
+import type { LimitCheck, LimitGate } from "@/lib/otp/limit-gate";
+import { rateLimitHeaders } from "@/lib/rate-limit/headers";
+import { checkLimits } from "@/lib/rate-limit/limiter";
+import { appPolicyLimit, limitIds } from "@/lib/rate-limit/policies";
+import type { LimitState } from "@/lib/rate-limit/rate-limiter";
+import { ApiError } from "./errors";
+
+/**
+ * The rate limits of one API request. Applies policies (the per-key limit in the wrapper, send and
+ * verify limits in the use cases), turns a refusal into 429 `rate_limited` with Retry-After, logs
+ * the hit, and remembers the tightest limit that applied for the RateLimit-* headers, which every
+ * response carries (CONTRACT §5).
+ */
+export class RateLimitTracker implements LimitGate {
+  private tightest: LimitState | null = null;
+  private retryAfterSeconds: number | null = null;
+
+  /** The per-key request limit; an app's `requestsPerKeyPerSecond` applies when the key acts on one app only. */
+  async checkKey(principal: ApiKeyPrincipal): Promise<void> {
+    const prisma = await db();
+    const apps = await prisma.app.findMany({
+      where: { tenantId: principal.tenantId, ...(principal.appIds.length ? { id: { in: principal.appIds } } : {}) },
+      select: { rateLimits: true },
+      take: 2,
+    });
+    const override = apps.length === 1 ? appPolicyLimit("requestsPerKey", apps[0]!.rateLimits) : undefined;
+    await this.apply([{ policy: "requestsPerKey", id: limitIds.apiKey(principal.keyId), override }], null);
+  }
+
+  async enforce(checks: LimitCheck[], appRateLimits: unknown, context: { tenantId: string; appId: string }): Promise<void> {
+    await this.apply(
+      checks.map((check) => ({ ...check, override: appPolicyLimit(check.policy, appRateLimits) })),
+      context,
+    );
+  }
+
+  private async apply(
+    checks: Array<LimitCheck & { override?: { limit: number; windowSeconds: number } }>,
+    context: { tenantId: string; appId: string } | null,
+  ): Promise<void> {
+    const result = await checkLimits(checks);
+    this.remember(result.tightest);
+    if (result.ok) return;
+    this.retryAfterSeconds = result.failed.retryAfterSeconds;
+    if (context) await this.logHit(context, result.failed.name, result.failed.limit);
+    throw new ApiError(
+      "rate_limited",
+      `Too many requests (${describe(result.failed.name)}). Retry in ${result.failed.retryAfterSeconds} s.`,
+      { retryAfter: result.failed.retryAfterSeconds, limit: result.failed.name },
+      { "Retry-After": String(result.failed.retryAfterSeconds) },
+    );
+  }
+
+  private remember(state: LimitState): void {
+    const current = this.tightest;
+    if (!current || state.remaining < current.remaining || (state.remaining === current.remaining && state.reset > current.reset)) {
+      this.tightest = state;
+    }
+  }
+
+  private async logHit(context: { tenantId: string; appId: string }, policy: string, limit: number): Promise<void> {
+    try {
+      const prisma = await db();
+      await prisma.$transaction((tx) =>
+        recordEvent(tx, { tenantId: context.tenantId, appId: context.appId, type: "rate_limit.hit", data: { limit: policy, max: limit } }),
+      );
+    } catch (error) {
+      logger.warn({ err: error }, "could not log a rate-limit hit");
+    }
+  }
+
+  writeHeaders(headers: Headers): void {
+    if (!this.tightest) return;
+    const values = rateLimitHeaders({ tightest: this.tightest, failed: undefined });
+    for (const [name, value] of Object.entries(values)) headers.set(name, value);
+    if (this.retryAfterSeconds !== null) headers.set("Retry-After", String(this.retryAfterSeconds));
+  }
+}
+
+function describe(policy: string): string {
+  const descriptions: Record<string, string> = {
+    sendsPerRecipient: "sends to this recipient",
+    verifiesPerRecipient: "verify attempts for this recipient",
+    requestsPerKey: "requests with this API key",
+    widgetSendsPerIp: "widget sends from this address",
+    sendsPerNumberPrefix: "sends to this number range",
+    sendsPerTenantPerDay: "sends by this account today",
+  };
+  return descriptions[policy] ?? policy;
+}
+
