@@ -1,0 +1,25 @@
+import { Redis } from "@upstash/redis";
+import type { LimiterStore } from "./store";
+
+/**
+ * Upstash Redis over its REST API (production). @upstash/redis pipelines concurrent calls into one
+ * HTTP request, so the checks of one API request cost one round trip. Each HTTP request is aborted
+ * after `timeoutMs` and retried once on a network error; the limiter's own deadline bounds the total.
+ */
+export function createUpstashStore(config: { url: string; token: string; timeoutMs: number }): LimiterStore {
+  const redis = new Redis({
+    url: config.url,
+    token: config.token,
+    retry: { retries: 1, backoff: () => 50 },
+    signal: () => AbortSignal.timeout(config.timeoutMs),
+    enableTelemetry: false,
+  });
+  return {
+    evalsha: (sha, keys, args) => redis.evalsha(sha, keys, args),
+    eval: (script, keys, args) => redis.eval(script, keys, args),
+    ping: async () => {
+      await redis.ping();
+    },
+    close: async () => {},
+  };
+}
