@@ -1,0 +1,299 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { docsSections } from "@/components/docs-nav";
+import { CodeBlock } from "@/components/ui/code-block";
+
+export const metadata: Metadata = {
+  title: "Guide",
+  description:
+    "Start OTPilot, send and verify a code, authenticate, handle errors and test without a provider.",
+};
+
+const base = "http://localhost:3000";
+
+const startSample = `npm install
+npm run dev
+# OTPilot prints the console URL and how to sign in.
+
+# Create a tenant with a default app and its keys:
+npm run cli -- tenant:create --name "Acme" --json`;
+
+const tenantOutput = `{
+  "tenantId": "ten_…",
+  "appId": "app_…",
+  "keys": {
+    "live": { "keyId": "key_…", "secret": "otpsk_live_…" },
+    "test": { "keyId": "key_…", "secret": "otpsk_test_…" }
+  },
+  "publishableKeys": { "live": "otppk_live_…", "test": "otppk_test_…" }
+}`;
+
+const sendSample = `curl ${base}/api/v1/otp/send \\
+  -H "Authorization: Bearer $OTPILOT_SECRET" \\
+  -H "Content-Type: application/json" \\
+  -d '{"recipient":"+14155550123"}'`;
+
+const sendResponse = `HTTP/1.1 201 Created
+{
+  "id": "ver_…",
+  "appId": "app_…",
+  "recipient": "+14155550123",
+  "channel": "sms",
+  "status": "pending",
+  "attempts": 0,
+  "maxAttempts": 5,
+  "expiresAt": "…",
+  "resendAvailableAt": "…",
+  "delivery": { "status": "queued", "channel": "sms", "provider": "outbox", "updatedAt": "…" }
+}`;
+
+const outboxSample = `curl "${base}/api/v1/outbox?recipient=%2B14155550123&limit=1" \\
+  -H "Authorization: Bearer $OTPILOT_SECRET"
+
+# → {"data":[{"id":"…","to":"+14155550123","channel":"sms",
+#            "body":"Your Acme code is 123456","createdAt":"…","verificationId":"ver_…"}]}`;
+
+const verifySample = `curl ${base}/api/v1/otp/verify \\
+  -H "Authorization: Bearer $OTPILOT_SECRET" \\
+  -H "Content-Type: application/json" \\
+  -d '{"id":"ver_…","code":"123456"}'
+
+# → 200 {"valid":true,"verification":{"id":"ver_…","status":"approved", …}}`;
+
+const authSample = `# bearer
+curl ${base}/api/v1/otp/list -H "Authorization: Bearer otpsk_test_…"
+
+# key id + secret pair
+curl ${base}/api/v1/otp/list -H "X-API-Key: key_…" -H "X-API-Secret: otpsk_test_…"
+
+# basic
+curl ${base}/api/v1/otp/list -u "key_…:otpsk_test_…"
+
+# single header
+curl ${base}/api/v1/otp/list -H "X-API-Key: otpsk_test_…"`;
+
+const problemSample = `HTTP/1.1 422 Unprocessable Content
+Content-Type: application/problem+json
+
+{
+  "type": "…",
+  "title": "Invalid code",
+  "status": 422,
+  "detail": "The code is not correct.",
+  "code": "invalid_code",
+  "attemptsRemaining": 4
+}`;
+
+const authForms = [
+  { form: "Bearer", headers: "Authorization: Bearer <secret>" },
+  { form: "Key and secret pair", headers: "X-API-Key: <keyId> and X-API-Secret: <secret>" },
+  { form: "Basic", headers: "Authorization: Basic base64(<keyId>:<secret>)" },
+  { form: "Single header", headers: "X-API-Key: <secret>" },
+];
+
+const errorCodes = [
+  {
+    status: 400,
+    code: "invalid_request",
+    when: "The body or query fails validation; errors lists the field paths.",
+  },
+  {
+    status: 400,
+    code: "invalid_phone_number",
+    when: "The number is not valid and dialable after normalisation.",
+  },
+  {
+    status: 401,
+    code: "unauthorized",
+    when: "The credential is missing, malformed, unknown, revoked or expired.",
+  },
+  {
+    status: 403,
+    code: "forbidden",
+    when: "The key is restricted to other apps, or is a live key on the outbox.",
+  },
+  { status: 404, code: "not_found", when: "Unknown id, or an id that belongs to another tenant." },
+  { status: 409, code: "already_verified", when: "The verification was already approved." },
+  { status: 410, code: "expired", when: "The verification expired (also canceled and failed)." },
+  { status: 413, code: "payload_too_large", when: "The body is over 16 KiB." },
+  { status: 422, code: "invalid_code", when: "Wrong code; the body says how many attempts remain." },
+  { status: 422, code: "channel_unavailable", when: "The channel is not configured for the app." },
+  { status: 429, code: "rate_limited", when: "A rate limit applied; wait Retry-After seconds." },
+  { status: 429, code: "too_many_attempts", when: "Too many wrong codes; the verification is now failed." },
+  { status: 503, code: "unavailable", when: "A dependency is down; nothing was half-done, retry later." },
+];
+
+export default function DocsGuidePage() {
+  const guideLinks = docsSections[0]?.links ?? [];
+  return (
+    <article className="docs-prose max-w-3xl">
+      <p className="text-sm font-semibold text-brand-700">Guide</p>
+      <h1 className="mt-2 text-4xl font-bold tracking-tight text-slate-950">
+        Verify a phone number with OTPilot
+      </h1>
+      <p className="mt-4 text-lg leading-8 text-slate-600">
+        OTPilot sends a one-time code to a phone number by SMS or WhatsApp and tells you whether the code your
+        user typed is right. This guide takes you from a fresh server to a verified number in five commands,
+        then explains how requests authenticate, what errors look like and how to test without sending real
+        messages.
+      </p>
+
+      <nav
+        aria-label="On this page"
+        className="mt-8 rounded-xl border border-slate-200 bg-slate-50 p-4 lg:hidden"
+      >
+        <p className="text-sm font-semibold text-slate-900">On this page</p>
+        <ul className="mt-2 grid gap-1 text-sm sm:grid-cols-2">
+          {guideLinks.map((link) => (
+            <li key={link.href}>
+              <Link href={link.href} className="text-brand-700 hover:underline">
+                {link.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <h2 id="quick-start">Quick start</h2>
+      <h3>1. Start a server and create a tenant</h3>
+      <p>
+        With no configuration OTPilot runs on an embedded database in <code>.data/</code>, limits rates
+        in-process and delivers every message to the outbox. Set <code>DATABASE_URL</code> for PostgreSQL and{" "}
+        <code>UPSTASH_REDIS_REST_URL</code> with <code>UPSTASH_REDIS_REST_TOKEN</code> for shared rate limits
+        when you deploy.
+      </p>
+      <CodeBlock title="Terminal" language="bash" code={startSample} />
+      <p>
+        The command prints your tenant, its default app and one key of each mode. Secrets are shown only once;
+        OTPilot keeps a hash of them. Export the test secret for the next steps:{" "}
+        <code>export OTPILOT_SECRET=otpsk_test_…</code>
+      </p>
+      <CodeBlock title="tenant:create --json" language="json" code={tenantOutput} />
+
+      <h3>2. Send a code</h3>
+      <p>
+        Give the number with its country code. Spaces, dashes, dots and brackets are ignored, so{" "}
+        <code>+1 (415) 555-0123</code> works too. When your tenant has one app you can leave out{" "}
+        <code>appId</code>.
+      </p>
+      <CodeBlock title="Send" language="bash" code={sendSample} />
+      <CodeBlock title="Response" language="http" code={sendResponse} />
+      <p>
+        Keep the <code>id</code>. The code itself is never in a response: it goes only to the phone, or, with
+        a test key, to the outbox. Add an <code>Idempotency-Key</code> header to make retries safe.
+      </p>
+
+      <h3>3. Read the code from the outbox</h3>
+      <p>With a test key nothing reaches a real phone; the message waits in the outbox instead.</p>
+      <CodeBlock title="Outbox" language="bash" code={outboxSample} />
+
+      <h3>4. Verify it</h3>
+      <CodeBlock title="Verify" language="bash" code={verifySample} />
+      <p>
+        A code works once. A wrong code answers <code>422 invalid_code</code> with{" "}
+        <code>attemptsRemaining</code>; after the last allowed attempt the verification fails and you send a
+        new one. You can also verify by recipient instead of id:{" "}
+        <code>{`{"recipient":"+14155550123","code":"123456"}`}</code> checks that number&apos;s newest pending
+        verification.
+      </p>
+
+      <h2 id="authentication">Authentication</h2>
+      <p>
+        Every request to <code>/api/v1/*</code> carries a secret API key. Secrets start with{" "}
+        <code>otpsk_live_</code> or <code>otpsk_test_</code> and are self-identifying, so a single string is
+        enough; you may also send the public key id with it. Use whichever of these four forms your HTTP
+        client makes easiest. Header names are case-insensitive.
+      </p>
+      <div className="table-wrap overflow-x-auto">
+        <table>
+          <caption className="sr-only">Accepted authentication header forms</caption>
+          <thead>
+            <tr>
+              <th scope="col">Form</th>
+              <th scope="col">Headers</th>
+            </tr>
+          </thead>
+          <tbody>
+            {authForms.map((row) => (
+              <tr key={row.form}>
+                <td className="whitespace-nowrap">{row.form}</td>
+                <td>
+                  <code>{row.headers}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <CodeBlock title="The same request, four ways" language="bash" code={authSample} />
+      <p>
+        A missing, malformed, unknown, revoked or expired key answers <code>401 unauthorized</code> without
+        saying which, so the answer does not help anyone guess. A key restricted to other apps answers{" "}
+        <code>403 forbidden</code>. Publishable keys (<code>otppk_…</code>) identify an app to the browser
+        widget; they are not secret and are refused on <code>/api/v1/*</code>.
+      </p>
+
+      <h2 id="errors">Errors</h2>
+      <p>
+        Every error is an RFC 9457 problem document with the content type{" "}
+        <code>application/problem+json</code>. Branch on <code>code</code>, which never changes; show{" "}
+        <code>detail</code> to developers, since it says what to fix. Bad input of any kind answers 4xx, never
+        500.
+      </p>
+      <CodeBlock title="A wrong code" language="http" code={problemSample} />
+      <div className="table-wrap overflow-x-auto">
+        <table>
+          <caption className="sr-only">Error codes</caption>
+          <thead>
+            <tr>
+              <th scope="col">Status</th>
+              <th scope="col">Code</th>
+              <th scope="col">When</th>
+            </tr>
+          </thead>
+          <tbody>
+            {errorCodes.map((row) => (
+              <tr key={row.code}>
+                <td>{row.status}</td>
+                <td>
+                  <code>{row.code}</code>
+                </td>
+                <td>{row.when}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        Every response carries <code>RateLimit-Limit</code>, <code>RateLimit-Remaining</code> and{" "}
+        <code>RateLimit-Reset</code> for the tightest limit that applied; a <code>429</code> adds{" "}
+        <code>Retry-After</code> in seconds and <code>retryAfter</code> in the body.
+      </p>
+
+      <h2 id="test-mode">Test mode and outbox</h2>
+      <p>
+        Every tenant gets keys in two modes. Test keys (<code>otpsk_test_…</code>, <code>otppk_test_…</code>)
+        run the whole flow, with the same validation, limits and errors, but never reach a real provider:
+        their messages go to the outbox. Live keys use the SMS and WhatsApp providers configured for the app;
+        with none configured, a live send answers <code>422 channel_unavailable</code>.
+      </p>
+      <ul>
+        <li>
+          <code>GET /api/v1/outbox?recipient=…&amp;limit=…</code> lists the messages test sends produced,
+          newest first (up to 100, default 20), with <code>id</code>, <code>to</code>, <code>channel</code>,{" "}
+          <code>body</code>, <code>createdAt</code> and <code>verificationId</code>.
+        </li>
+        <li>
+          Only test keys can read it; a live key answers <code>403</code>.
+        </li>
+        <li>
+          Your own integration tests can read codes from it, so they exercise the real API end to end without
+          an SMS bill. The console shows the same outbox.
+        </li>
+      </ul>
+      <p>
+        Next: the <Link href="/docs/api">API reference</Link> lists every endpoint and field.
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,140 @@
+import { expect, test, type Page } from "@playwright/test";
+
+/** Fails the test on any browser console error or uncaught exception on the page. */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}
+
+/** Heading levels must start at h1 and never skip a level on the way down. */
+async function expectHeadingsInOrder(page: Page) {
+  const levels = await page
+    .locator("h1, h2, h3, h4, h5, h6")
+    .evaluateAll((headings) => headings.map((heading) => Number(heading.tagName.slice(1))));
+  expect(levels[0]).toBe(1);
+  expect(levels.filter((level) => level === 1)).toHaveLength(1);
+  levels.forEach((level, index) => {
+    if (index > 0)
+      expect(level, `heading ${index} after h${levels[index - 1]}`).toBeLessThanOrEqual(
+        levels[index - 1]! + 1,
+      );
+  });
+}
+
+test("home page shows the hero and links to docs, API reference and console", async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto("/");
+
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Open-source phone verification you can run yourself" }),
+  ).toBeVisible();
+  await expect(page.getByRole("banner")).toBeVisible();
+  await expect(page.getByRole("main")).toBeVisible();
+  await expect(page.getByRole("contentinfo")).toBeVisible();
+  await expect(page.getByText("POST", { exact: false }).first()).toBeAttached();
+  await expect(page.getByRole("main")).toContainText("/api/v1/otp/send");
+  await expect(page.getByRole("main")).toContainText("/api/v1/otp/verify");
+  await expectHeadingsInOrder(page);
+
+  await page.getByRole("main").getByRole("link", { name: "Read the quick start" }).click();
+  await expect(page).toHaveURL(/\/docs$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Verify a phone number with OTPilot");
+  await expectHeadingsInOrder(page);
+
+  await page.goto("/");
+  await page.getByRole("main").getByRole("link", { name: "API reference" }).click();
+  await expect(page).toHaveURL(/\/docs\/api$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("API reference");
+
+  await page.goto("/");
+  await page.getByRole("main").getByRole("link", { name: "Open the console" }).first().click();
+  await expect(page).toHaveURL(/\/console$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Console");
+
+  expect(errors).toEqual([]);
+});
+
+test("keyboard focus reaches the primary link and is visible", async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto("/");
+  const primary = page.getByRole("main").getByRole("link", { name: "Read the quick start" });
+
+  // Tab from the top of the page: skip link, header links, then the hero's primary action.
+  for (let presses = 0; presses < 10; presses++) {
+    await page.keyboard.press("Tab");
+    if (await primary.evaluate((element) => element === document.activeElement)) break;
+  }
+  await expect(primary).toBeFocused();
+
+  const outline = await primary.evaluate((element) => {
+    const style = getComputedStyle(element);
+    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), color: style.outlineColor };
+  });
+  expect(outline.style).not.toBe("none");
+  expect(outline.width).toBeGreaterThanOrEqual(2);
+  expect(outline.color).not.toBe("rgba(0, 0, 0, 0)");
+
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/docs$/);
+  expect(errors).toEqual([]);
+});
+
+test("the skip link is the first stop and jumps to the main content", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+});
+
+test("console sections are reachable from the sidebar and mark the current page", async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto("/console");
+  const nav = page.getByRole("navigation", { name: "Console" });
+  for (const [label, path] of [
+    ["Apps", "/console/apps"],
+    ["API keys", "/console/api-keys"],
+    ["Templates", "/console/templates"],
+    ["Logs", "/console/logs"],
+    ["Reports", "/console/reports"],
+    ["Webhooks", "/console/webhooks"],
+    ["Test outbox", "/console/outbox"],
+  ] as const) {
+    await nav.getByRole("link", { name: label, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(label);
+    await expect(nav.getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
+    await expectHeadingsInOrder(page);
+  }
+  expect(errors).toEqual([]);
+});
+
+test("no page scrolls sideways", async ({ page }) => {
+  for (const path of ["/", "/docs", "/docs/api", "/console"]) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});
+
+test("screenshots for design review", async ({ page }, testInfo) => {
+  for (const [name, path] of [
+    ["home", "/"],
+    ["docs", "/docs"],
+    ["api", "/docs/api"],
+    ["console", "/console"],
+    ["console-apps", "/console/apps"],
+  ] as const) {
+    await page.goto(path);
+    await page.screenshot({
+      path: `test-results/screenshots/${testInfo.project.name}-${name}.png`,
+      fullPage: true,
+    });
+  }
+});

@@ -1,0 +1,31 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTypeScript from "eslint-config-next/typescript";
+
+// eslint-config-next 16 exports ready-made flat-config arrays: Next's own rules plus React,
+// hooks, import and jsx-a11y (core-web-vitals), and typescript-eslint's recommended set.
+export default defineConfig([
+  ...nextVitals,
+  ...nextTypeScript,
+  {
+    rules: {
+      // Unused code is dead code: fail the lint instead of warning, but allow `_` for
+      // intentionally ignored parameters and destructured leftovers.
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
+    },
+  },
+  globalIgnores([
+    "lib/generated/**",
+    ".next/**",
+    ".next-*/**",
+    ".data/**",
+    "node_modules/**",
+    "coverage/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
+]);

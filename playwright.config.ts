@@ -1,0 +1,66 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests run against the production build (`next start`), never the dev server, so they
+ * see what users get. `scripts/e2e-server.mjs` builds first when no build exists and gives the
+ * server a fresh data folder, so a run never touches a developer's `.data/`.
+ *
+ * Set E2E_BASE_URL to test a server that is already running (e.g. `next dev`) instead.
+ */
+const port = Number(process.env.E2E_PORT ?? 3100);
+const externalBaseUrl = process.env.E2E_BASE_URL;
+const baseURL = externalBaseUrl ?? `http://127.0.0.1:${port}`;
+
+// Debian's chromium: Playwright's own browser download is not reachable here.
+const chromiumLaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/e2e",
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  timeout: 30_000,
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: chromiumLaunchOptions,
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions } },
+    {
+      name: "mobile",
+      // A Chromium phone (Pixel 7's user agent and touch) at the 390 px width of the most common iPhones.
+      use: {
+        ...devices["Pixel 7"],
+        viewport: { width: 390, height: 844 },
+        launchOptions: chromiumLaunchOptions,
+      },
+    },
+  ],
+  webServer: externalBaseUrl
+    ? undefined
+    : {
+        command: "node scripts/e2e-server.mjs",
+        url: `${baseURL}/`,
+        env: { E2E_PORT: String(port) },
+        reuseExistingServer: false,
+        // A first run may include `next build`.
+        timeout: 300_000,
+        stdout: "pipe",
+        stderr: "pipe",
+      },
+});

@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Serves the production build for Playwright: builds first when there is no build, then runs
+// `next start` with a fresh, throw-away data folder so tests never see a developer's `.data/`.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const port = process.env.E2E_PORT ?? "3100";
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+
+if (!existsSync(path.join(root, distDir, "BUILD_ID")) || process.env.E2E_REBUILD === "1") {
+  console.log("[e2e-server] no production build found: running `next build`");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "otpilot-e2e-"));
+console.log(`[e2e-server] data folder ${dataDir}, port ${port}`);
+
+const server = spawn(process.execPath, [nextBin, "start", "--port", port, "--hostname", "127.0.0.1"], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, OTPILOT_DATA_DIR: dataDir, PORT: port },
+});
+
+const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code, signal) => {
+  removeDataDir();
+  process.exit(code ?? (signal ? 1 : 0));
+});
