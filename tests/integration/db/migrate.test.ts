@@ -76,7 +76,7 @@ async function describeSchema(query: (sql: string) => Promise<unknown[]>) {
 
 const migrationNames = readMigrations().map((m) => m.name);
 
-describe("applyMigrations", () => {
+describe("applyMigrations", { timeout: 60_000 }, () => {
   it("builds the same tables, columns, indexes and constraints on PostgreSQL and PGlite", async () => {
     const postgres = await connect(await throwawayDatabase());
     const pglite = await memoryPglite();
