@@ -35,7 +35,7 @@ type Child = {
 };
 
 function startProcess(dataDir: string): Child {
-  const env = { ...process.env, OTPILOT_DATA_DIR: dataDir, LOG_LEVEL: "silent" };
+  const env: NodeJS.ProcessEnv = { ...process.env, OTPILOT_DATA_DIR: dataDir, LOG_LEVEL: "silent" };
   delete env.DATABASE_URL;
   // node --import tsx rather than the tsx binary, so the pid is the process that holds the database.
   const child = spawn(process.execPath, ["--import", "tsx", fixture], { cwd: root, env });

@@ -67,11 +67,11 @@ const SCHEMA_QUERIES = {
   enums: `SELECT t.typname, e.enumlabel FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid ORDER BY 1, e.enumsortorder`,
 };
 
-async function describeSchema(query: (sql: string) => Promise<unknown[]>) {
+async function describeSchema(query: (sql: string) => Promise<unknown[]>): Promise<Record<keyof typeof SCHEMA_QUERIES, unknown[]>> {
   const entries = await Promise.all(
     Object.entries(SCHEMA_QUERIES).map(async ([key, sql]) => [key, await query(sql)] as const),
   );
-  return Object.fromEntries(entries);
+  return Object.fromEntries(entries) as Record<keyof typeof SCHEMA_QUERIES, unknown[]>;
 }
 
 const migrationNames = readMigrations().map((m) => m.name);
