@@ -41,15 +41,12 @@ export type SendOtpInput = z.infer<typeof sendOtpSchema>;
 
 const codeSchema = z.string().min(1).max(64).describe("the code the user typed; spaces and dashes are ignored");
 
-export const verifyOtpSchema = z.union([
-  z.object({ id: z.string().max(64), code: codeSchema }),
-  z
-    .object({ appId: z.string().max(64).optional(), ...phoneFields, code: codeSchema })
-    .refine((b) => b.recipient || b.phoneNumber || b.mobileNumber, {
-      message: "give `id`, or `recipient` (or `phoneNumber` with `countryCode`)",
-      path: ["id"],
-    }),
-]);
+export const verifyOtpSchema = z
+  .object({ id: z.string().max(64).optional(), appId: z.string().max(64).optional(), ...phoneFields, code: codeSchema })
+  .refine((b) => b.id || b.recipient || b.phoneNumber || b.mobileNumber, {
+    message: "give `id`, or `recipient` (or `phoneNumber` with `countryCode`)",
+    path: ["id"],
+  });
 
 export type VerifyOtpInput = z.infer<typeof verifyOtpSchema>;
 

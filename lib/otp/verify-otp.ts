@@ -54,10 +54,9 @@ export async function verifyOtp(
 }
 
 async function locate(principal: ApiKeyPrincipal, input: VerifyOtpInput): Promise<Verification> {
-  if ("id" in input && typeof input.id === "string") return findVerification(principal, input.id);
-  const byRecipient = input as Exclude<VerifyOtpInput, { id: string }>;
-  const app = await resolveApp(principal, byRecipient.appId);
-  const recipient = resolveRecipient(byRecipient);
+  if (input.id !== undefined) return findVerification(principal, input.id);
+  const app = await resolveApp(principal, input.appId);
+  const recipient = resolveRecipient(input);
   const prisma = await db();
   const newest = await prisma.verification.findFirst({
     where: { appId: app.id, tenantId: principal.tenantId, recipient: recipient.e164, status: "pending" },
