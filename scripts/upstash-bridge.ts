@@ -25,7 +25,12 @@ export type UpstashBridge = { url: string; close(): Promise<void> };
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-export async function startUpstashBridge(options: { port: number; token: string; redisUrl: string; host?: string }): Promise<UpstashBridge> {
+export async function startUpstashBridge(options: {
+  port: number;
+  token: string;
+  redisUrl: string;
+  host?: string;
+}): Promise<UpstashBridge> {
   const redis = createClient({ url: options.redisUrl, RESP: 2, disableOfflineQueue: true }).withTypeMapping({
     [RESP_TYPES.BLOB_STRING]: Buffer,
     [RESP_TYPES.SIMPLE_STRING]: Buffer,
@@ -71,10 +76,12 @@ export async function startUpstashBridge(options: { port: number; token: string;
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
     };
-    if (!timingSafeEqual(digest(req.headers.authorization ?? ""), expected)) return send(401, { error: "Unauthorized" });
+    if (!timingSafeEqual(digest(req.headers.authorization ?? ""), expected))
+      return send(401, { error: "Unauthorized" });
     if (req.method !== "POST") return send(405, { error: "Use POST" });
     const base64 = String(req.headers["upstash-encoding"] ?? "").toLowerCase() === "base64";
-    const encode = (result: Result): Result => ("result" in result ? { result: encodeReply(result.result as Reply, base64, true) } : result);
+    const encode = (result: Result): Result =>
+      "result" in result ? { result: encodeReply(result.result as Reply, base64, true) } : result;
 
     readJson(req)
       .then(async (body) => {
@@ -88,7 +95,14 @@ export async function startUpstashBridge(options: { port: number; token: string;
           }
           const results =
             req.url === "/pipeline"
-              ? await Promise.all(body.map((command) => run(command).then((result) => ({ result }), (error: Error) => commandError(error))))
+              ? await Promise.all(
+                  body.map((command) =>
+                    run(command).then(
+                      (result) => ({ result }),
+                      (error: Error) => commandError(error),
+                    ),
+                  ),
+                )
               : await transaction(body);
           return send(200, results.map(encode));
         }
@@ -134,7 +148,11 @@ function commandError(error: Error): Result {
 }
 
 function isCommand(value: unknown): value is unknown[] {
-  return Array.isArray(value) && value.length > 0 && value.every((arg) => ["string", "number", "boolean"].includes(typeof arg) || arg === null);
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((arg) => ["string", "number", "boolean"].includes(typeof arg) || arg === null)
+  );
 }
 
 function digest(text: string): Buffer {

@@ -1,5 +1,12 @@
 import { env } from "@/lib/config/env";
-import { createRateLimiter, DEFAULT_TIMEOUT_MS, type LimitCheck, type LimitsResult, type LimitState, type RateLimiter } from "./rate-limiter";
+import {
+  createRateLimiter,
+  DEFAULT_TIMEOUT_MS,
+  type LimitCheck,
+  type LimitsResult,
+  type LimitState,
+  type RateLimiter,
+} from "./rate-limiter";
 import type { PolicyName } from "./policies";
 import { createMemoryStore } from "./stores/memory";
 import { createRedisTcpStore } from "./stores/redis-tcp";
@@ -57,7 +64,11 @@ function defaultLimiter(): RateLimiter {
   if (!limiter) {
     const store =
       backend === "upstash"
-        ? createUpstashStore({ url: config.UPSTASH_REDIS_REST_URL!, token: config.UPSTASH_REDIS_REST_TOKEN!, timeoutMs: DEFAULT_TIMEOUT_MS })
+        ? createUpstashStore({
+            url: config.UPSTASH_REDIS_REST_URL!,
+            token: config.UPSTASH_REDIS_REST_TOKEN!,
+            timeoutMs: DEFAULT_TIMEOUT_MS,
+          })
         : backend === "redis"
           ? createRedisTcpStore(config.REDIS_URL!)
           : createMemoryStore();

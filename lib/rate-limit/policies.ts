@@ -120,10 +120,17 @@ export const limitIds = {
  * The identifiers a send or verify needs. `numberPrefix` may be given when the phone module already
  * computed it; otherwise it is derived from `recipient`.
  */
-export function rateLimitIds(input: { tenantId: string; appId: string; recipient: string; numberPrefix?: string }) {
+export function rateLimitIds(input: {
+  tenantId: string;
+  appId: string;
+  recipient: string;
+  numberPrefix?: string;
+}) {
   return {
     recipient: limitIds.recipient(input.appId, input.recipient),
-    numberPrefix: input.numberPrefix ? `${input.appId}:${input.numberPrefix}` : limitIds.numberPrefix(input.appId, input.recipient),
+    numberPrefix: input.numberPrefix
+      ? `${input.appId}:${input.numberPrefix}`
+      : limitIds.numberPrefix(input.appId, input.recipient),
     tenant: limitIds.tenant(input.tenantId),
   };
 }

@@ -13,7 +13,9 @@ export type LimitState = { name: PolicyName; limit: number; remaining: number; r
 export type FailedLimit = LimitState & { retryAfterSeconds: number };
 
 /** `tightest` is the limit for the RateLimit-* headers: the failed one, else the one with the fewest remaining. */
-export type LimitsResult = { ok: true; tightest: LimitState; failed?: undefined } | { ok: false; tightest: LimitState; failed: FailedLimit };
+export type LimitsResult =
+  | { ok: true; tightest: LimitState; failed?: undefined }
+  | { ok: false; tightest: LimitState; failed: FailedLimit };
 
 export type RateLimiter = {
   /**
@@ -41,7 +43,11 @@ export const DEFAULT_TIMEOUT_MS = 1_500;
  * fails closed with RateLimitStoreUnavailableError; ratelimit's own timeout, which lets requests
  * through when the store is slow, is off.
  */
-export function createRateLimiter(options: { store: LimiterStore; keyPrefix?: string; timeoutMs?: number }): RateLimiter {
+export function createRateLimiter(options: {
+  store: LimiterStore;
+  keyPrefix?: string;
+  timeoutMs?: number;
+}): RateLimiter {
   const { store } = options;
   const keyPrefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -49,7 +55,12 @@ export function createRateLimiter(options: { store: LimiterStore; keyPrefix?: st
   function limiterFor(check: Pick<LimitCheck, "policy" | "override">): Ratelimit {
     const policy = POLICIES[check.policy];
     const { limit, windowSeconds } = check.override ?? policy;
-    if (!Number.isSafeInteger(limit) || limit < 1 || !Number.isSafeInteger(windowSeconds) || windowSeconds < 1) {
+    if (
+      !Number.isSafeInteger(limit) ||
+      limit < 1 ||
+      !Number.isSafeInteger(windowSeconds) ||
+      windowSeconds < 1
+    ) {
       throw new RangeError(`rate limit ${check.policy}: limit and windowSeconds must be positive integers`);
     }
     return new Ratelimit({
@@ -66,19 +77,27 @@ export function createRateLimiter(options: { store: LimiterStore; keyPrefix?: st
   function withDeadline<T>(work: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new RateLimitStoreUnavailableError(`the rate-limit store did not answer within ${timeoutMs} ms`)),
+        () =>
+          reject(
+            new RateLimitStoreUnavailableError(`the rate-limit store did not answer within ${timeoutMs} ms`),
+          ),
         timeoutMs,
       );
       timer.unref?.();
-      work().then(resolve, (error: unknown) =>
-        reject(
-          error instanceof RateLimitStoreUnavailableError
-            ? error
-            : new RateLimitStoreUnavailableError(`the rate-limit store failed: ${error instanceof Error ? error.message : String(error)}`, {
-                cause: error,
-              }),
-        ),
-      ).finally(() => clearTimeout(timer));
+      work()
+        .then(resolve, (error: unknown) =>
+          reject(
+            error instanceof RateLimitStoreUnavailableError
+              ? error
+              : new RateLimitStoreUnavailableError(
+                  `the rate-limit store failed: ${error instanceof Error ? error.message : String(error)}`,
+                  {
+                    cause: error,
+                  },
+                ),
+          ),
+        )
+        .finally(() => clearTimeout(timer));
     });
   }
 
@@ -86,20 +105,28 @@ export function createRateLimiter(options: { store: LimiterStore; keyPrefix?: st
     async check(checks) {
       if (checks.length === 0) throw new RangeError("checkLimits needs at least one check");
       const limiters = checks.map(limiterFor);
-      const responses = await withDeadline(() => Promise.all(checks.map((check, i) => limiters[i]!.limit(check.id))));
+      const responses = await withDeadline(() =>
+        Promise.all(checks.map((check, i) => limiters[i]!.limit(check.id))),
+      );
       const states = responses.map((response, i) => toState(checks[i]!.policy, response));
       const failed = states.filter((_, i) => !responses[i]!.success);
       if (failed.length === 0) return { ok: true, tightest: tightestOf(states) };
 
-      const passed = checks.map((check, i) => ({ check, limiter: limiters[i]! })).filter((_, i) => responses[i]!.success);
-      await withDeadline(() => Promise.all(passed.map(({ check, limiter }) => limiter.limit(check.id, { rate: -1 })))).catch(() => {});
+      const passed = checks
+        .map((check, i) => ({ check, limiter: limiters[i]! }))
+        .filter((_, i) => responses[i]!.success);
+      await withDeadline(() =>
+        Promise.all(passed.map(({ check, limiter }) => limiter.limit(check.id, { rate: -1 }))),
+      ).catch(() => {});
       const last = failed.reduce((a, b) => (b.reset > a.reset ? b : a));
       return { ok: false, tightest: last, failed: { ...last, retryAfterSeconds: secondsUntil(last.reset) } };
     },
 
     async peek(checks) {
       const limiters = checks.map(limiterFor);
-      const remaining = await withDeadline(() => Promise.all(checks.map((check, i) => limiters[i]!.getRemaining(check.id))));
+      const remaining = await withDeadline(() =>
+        Promise.all(checks.map((check, i) => limiters[i]!.getRemaining(check.id))),
+      );
       return remaining.map((r, i) => toState(checks[i]!.policy, r));
     },
 
@@ -123,5 +150,7 @@ function toState(name: PolicyName, r: { limit: number; remaining: number; reset:
 }
 
 function tightestOf(states: LimitState[]): LimitState {
-  return states.reduce((a, b) => (b.remaining < a.remaining || (b.remaining === a.remaining && b.reset > a.reset) ? b : a));
+  return states.reduce((a, b) =>
+    b.remaining < a.remaining || (b.remaining === a.remaining && b.reset > a.reset) ? b : a,
+  );
 }

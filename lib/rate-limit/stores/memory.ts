@@ -72,6 +72,9 @@ function live(data: Data, key: string, now: number): Entry | undefined {
 
 /** Redis glob (`*`, `?`) to a RegExp; identifiers contain no `[`, `]` or `\`. */
 function globToRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${body}$`, "s");
 }

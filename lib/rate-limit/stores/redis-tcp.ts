@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { createClient } from "redis";
 import { RateLimitStoreUnavailableError } from "../errors";
 import { LuaFlagStripper } from "../lua-flags";
@@ -22,12 +23,26 @@ export function createRedisTcpStore(url: string): LimiterStore {
   client.on("error", (error: Error) => (lastError = error));
   client.on("ready", () => (lastError = undefined));
 
+  const unreachable = (error: Error) =>
+    new RateLimitStoreUnavailableError(`Redis is not reachable: ${error.message}`, { cause: error });
+
   async function ready(): Promise<void> {
     if (client.isReady) return;
     // Reconnecting after a failure: answer now; the caller's deadline would only add latency.
-    if (lastError) throw new RateLimitStoreUnavailableError(`Redis is not reachable: ${lastError.message}`, { cause: lastError });
+    if (lastError) throw unreachable(lastError);
     connecting ??= client.connect();
-    await connecting;
+    // The first attempt failing (e.g. refused) is an answer too, though connect() keeps retrying.
+    const stop = new AbortController();
+    try {
+      await Promise.race([
+        connecting,
+        once(client, "error", { signal: stop.signal }).then(([error]: Error[]) =>
+          Promise.reject(unreachable(error!)),
+        ),
+      ]);
+    } finally {
+      stop.abort();
+    }
   }
 
   async function send<T>(command: string[]): Promise<T> {
@@ -36,8 +51,10 @@ export function createRedisTcpStore(url: string): LimiterStore {
   }
 
   return {
-    evalsha: (sha, keys, args) => send(["EVALSHA", flags.sha(sha), String(keys.length), ...keys, ...scriptArgs(args)]),
-    eval: (script, keys, args) => send(["EVAL", flags.script(script), String(keys.length), ...keys, ...scriptArgs(args)]),
+    evalsha: (sha, keys, args) =>
+      send(["EVALSHA", flags.sha(sha), String(keys.length), ...keys, ...scriptArgs(args)]),
+    eval: (script, keys, args) =>
+      send(["EVAL", flags.script(script), String(keys.length), ...keys, ...scriptArgs(args)]),
     ping: async () => {
       await send(["PING"]);
     },
