@@ -43,12 +43,14 @@ async function loadSchemaEngine(): Promise<EngineModule> {
   const glue = (await import(gluePath)) as EngineModule & {
     __wbg_set_wasm(exports: WebAssembly.Exports): void;
   } & Record<string, unknown>;
-  const module = new WebAssembly.Module(fs.readFileSync(path.join(path.dirname(gluePath), "schema_engine_bg.wasm")));
+  const wasmModule = new WebAssembly.Module(
+    fs.readFileSync(path.join(path.dirname(gluePath), "schema_engine_bg.wasm")),
+  );
   const imports: Record<string, Record<string, WebAssembly.ImportValue>> = {};
-  for (const { module: from, name } of WebAssembly.Module.imports(module)) {
+  for (const { module: from, name } of WebAssembly.Module.imports(wasmModule)) {
     (imports[from] ??= {})[name] = glue[name] as WebAssembly.ImportValue;
   }
-  const instance = new WebAssembly.Instance(module, imports);
+  const instance = new WebAssembly.Instance(wasmModule, imports);
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   // A Rust panic inside the engine reports its message through this global before it throws.
@@ -61,7 +63,10 @@ async function loadSchemaEngine(): Promise<EngineModule> {
 }
 
 /** In-memory PGlite databases only: the engine's "main" and shadow databases are both throwaway. */
-function inMemoryAdapterFactory(): { factory: SqlMigrationAwareDriverAdapterFactory; close(): Promise<void> } {
+function inMemoryAdapterFactory(): {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+} {
   const clients: PGlite[] = [];
   const connect = async (): Promise<SqlDriverAdapter> => {
     const client = new PGlite();
@@ -75,7 +80,12 @@ function inMemoryAdapterFactory(): { factory: SqlMigrationAwareDriverAdapterFact
     return adapter;
   };
   return {
-    factory: { provider: "postgres", adapterName: "pglite-prisma-adapter", connect, connectToShadowDb: connect },
+    factory: {
+      provider: "postgres",
+      adapterName: "pglite-prisma-adapter",
+      connect,
+      connectToShadowDb: connect,
+    },
     close: async () => {
       await Promise.all(clients.map((client) => client.close()));
     },
@@ -94,7 +104,10 @@ function readMigrationsList(): MigrationList {
   return {
     baseDir: migrationsDir,
     // The engine reads the provider from the lockfile; before the first migration it is written below.
-    lockfile: { path: lockfileName, content: fs.existsSync(lockfilePath) ? fs.readFileSync(lockfilePath, "utf8") : lockfileContent },
+    lockfile: {
+      path: lockfileName,
+      content: fs.existsSync(lockfilePath) ? fs.readFileSync(lockfilePath, "utf8") : lockfileContent,
+    },
     shadowDbInitScript: "",
     migrationDirectories: directories.map((name) => {
       const file = path.join(migrationsDir, name, "migration.sql");
@@ -117,11 +130,15 @@ function droppedHandWrittenIndexes(list: MigrationList, script: string): string[
   for (const directory of list.migrationDirectories) {
     const content = directory.migrationFile.content;
     if (content.tag !== "ok") continue;
-    for (const match of content.value.matchAll(/CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:IF NOT EXISTS\s+)?"([^"]+)"[^;]*\bWHERE\b/gi)) {
+    for (const match of content.value.matchAll(
+      /CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:IF NOT EXISTS\s+)?"([^"]+)"[^;]*\bWHERE\b/gi,
+    )) {
       handWritten.add(match[1]!);
     }
   }
-  return [...script.matchAll(/DROP INDEX\s+(?:IF EXISTS\s+)?"([^"]+)"/gi)].map((m) => m[1]!).filter((name) => handWritten.has(name));
+  return [...script.matchAll(/DROP INDEX\s+(?:IF EXISTS\s+)?"([^"]+)"/gi)]
+    .map((m) => m[1]!)
+    .filter((name) => handWritten.has(name));
 }
 
 /** Prisma's folder prefix: YYYYMMDDHHMMSS in UTC. */

@@ -111,7 +111,12 @@ async function openAsOwner(dir: string, lockPath: string): Promise<EmbeddedDatab
   try {
     database = await PGlite.create(path.join(dir, "pglite"));
     const { applied } = await applyMigrations(pgliteExecutor(database));
-    server = new PGLiteSocketServer({ db: database, host: "127.0.0.1", port: 0, maxConnections: MAX_SOCKET_CLIENTS });
+    server = new PGLiteSocketServer({
+      db: database,
+      host: "127.0.0.1",
+      port: 0,
+      maxConnections: MAX_SOCKET_CLIENTS,
+    });
     await server.start();
     const port = Number(server.getServerConn().split(":").pop());
     writeLock(lockPath, { pid: process.pid, port, startedAt });

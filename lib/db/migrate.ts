@@ -41,7 +41,8 @@ export function defaultMigrationsDir(): string {
 
 /** Every `<dir>/<name>/migration.sql`, in name order (names start with a UTC timestamp). */
 export function readMigrations(dir: string = defaultMigrationsDir()): Migration[] {
-  if (!fs.existsSync(dir)) throw new MigrationError(`No migrations folder at ${dir}: run from the repository root.`);
+  if (!fs.existsSync(dir))
+    throw new MigrationError(`No migrations folder at ${dir}: run from the repository root.`);
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, "migration.sql")))

@@ -146,7 +146,9 @@ describe("embedded database", { timeout: 180_000 }, () => {
 
   it("takes over a lock left by a process that is gone", async () => {
     const dataDir = tempDataDir();
-    const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+    const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
+      encoding: "utf8",
+    });
     const deadPid = Number(gone.stdout);
     fs.writeFileSync(
       path.join(dataDir, "pglite.lock"),

@@ -67,7 +67,9 @@ const SCHEMA_QUERIES = {
   enums: `SELECT t.typname, e.enumlabel FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid ORDER BY 1, e.enumsortorder`,
 };
 
-async function describeSchema(query: (sql: string) => Promise<unknown[]>): Promise<Record<keyof typeof SCHEMA_QUERIES, unknown[]>> {
+async function describeSchema(
+  query: (sql: string) => Promise<unknown[]>,
+): Promise<Record<keyof typeof SCHEMA_QUERIES, unknown[]>> {
   const entries = await Promise.all(
     Object.entries(SCHEMA_QUERIES).map(async ([key, sql]) => [key, await query(sql)] as const),
   );
@@ -99,10 +101,13 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
   it("is a no-op the second time", async () => {
     const postgres = await connect(await throwawayDatabase());
     await applyMigrations(pgExecutor(postgres));
-    const before = (await postgres.query(`SELECT id, finished_at FROM "_prisma_migrations" ORDER BY id`)).rows;
+    const before = (await postgres.query(`SELECT id, finished_at FROM "_prisma_migrations" ORDER BY id`))
+      .rows;
 
     expect(await applyMigrations(pgExecutor(postgres))).toEqual({ applied: [] });
-    expect((await postgres.query(`SELECT id, finished_at FROM "_prisma_migrations" ORDER BY id`)).rows).toEqual(before);
+    expect(
+      (await postgres.query(`SELECT id, finished_at FROM "_prisma_migrations" ORDER BY id`)).rows,
+    ).toEqual(before);
 
     const pglite = await memoryPglite();
     await applyMigrations(pgliteExecutor(pglite));
@@ -117,7 +122,9 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
       `SELECT column_name, data_type, character_maximum_length, is_nullable FROM information_schema.columns
        WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position`,
     );
-    expect(columns.rows.map((c) => [c.column_name, c.data_type, c.character_maximum_length, c.is_nullable])).toEqual([
+    expect(
+      columns.rows.map((c) => [c.column_name, c.data_type, c.character_maximum_length, c.is_nullable]),
+    ).toEqual([
       ["id", "character varying", 36, "NO"],
       ["checksum", "character varying", 64, "NO"],
       ["finished_at", "timestamp with time zone", null, "YES"],
@@ -159,7 +166,10 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
     await applyMigrations(pgExecutor(postgres), { migrationsDir: dir });
 
     fs.mkdirSync(path.join(dir, "29990101000000_good"));
-    fs.writeFileSync(path.join(dir, "29990101000000_good", "migration.sql"), `ALTER TABLE "Tenant" ADD COLUMN "note" TEXT;`);
+    fs.writeFileSync(
+      path.join(dir, "29990101000000_good", "migration.sql"),
+      `ALTER TABLE "Tenant" ADD COLUMN "note" TEXT;`,
+    );
     fs.mkdirSync(path.join(dir, "29990102000000_bad"));
     fs.writeFileSync(
       path.join(dir, "29990102000000_bad", "migration.sql"),
@@ -173,7 +183,9 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
     expect(names.map((r) => r.migration_name)).toEqual([...migrationNames, "29990101000000_good"]);
     expect((await postgres.query(`SELECT to_regclass('"Half"') AS half`)).rows[0].half).toBeNull();
     // The lock was released: a later run gets past it and fails on the same migration again.
-    await expect(applyMigrations(pgExecutor(postgres), { migrationsDir: dir })).rejects.toThrow(/29990102000000_bad/);
+    await expect(applyMigrations(pgExecutor(postgres), { migrationsDir: dir })).rejects.toThrow(
+      /29990102000000_bad/,
+    );
   });
 
   it("applies each migration exactly once when four instances start at the same time", async () => {

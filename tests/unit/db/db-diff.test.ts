@@ -15,12 +15,22 @@ afterEach(() => {
 });
 
 function dbDiff(cwd: string, name: string): string {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/must_not_be_used" };
-  return execFileSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/db-diff.ts"), name], { cwd, env, encoding: "utf8" });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: "postgresql://nobody@127.0.0.1:1/must_not_be_used",
+  };
+  return execFileSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/db-diff.ts"), name], {
+    cwd,
+    env,
+    encoding: "utf8",
+  });
 }
 
 function migrationFolders(cwd: string): string[] {
-  return fs.readdirSync(path.join(cwd, "prisma/migrations")).filter((name) => !name.endsWith(".toml")).sort();
+  return fs
+    .readdirSync(path.join(cwd, "prisma/migrations"))
+    .filter((name) => !name.endsWith(".toml"))
+    .sort();
 }
 
 describe("db:diff", { timeout: 180_000 }, () => {
@@ -40,11 +50,15 @@ describe("db:diff", { timeout: 180_000 }, () => {
     expect(withColumn).not.toBe(schema);
     fs.writeFileSync(schemaPath, withColumn);
 
-    expect(dbDiff(scratch, "tenant_nickname")).toMatch(/Wrote prisma\/migrations\/\d{14}_tenant_nickname\/migration\.sql/);
+    expect(dbDiff(scratch, "tenant_nickname")).toMatch(
+      /Wrote prisma\/migrations\/\d{14}_tenant_nickname\/migration\.sql/,
+    );
     const added = migrationFolders(scratch).filter((name) => !committed.includes(name));
     expect(added).toHaveLength(1);
     expect(added[0]).toMatch(/^\d{14}_tenant_nickname$/);
     const sql = fs.readFileSync(path.join(scratch, "prisma/migrations", added[0]!, "migration.sql"), "utf8");
-    expect(sql.replace(/\s+/g, " ").trim()).toBe('-- AlterTable ALTER TABLE "Tenant" ADD COLUMN "nickname" TEXT;');
+    expect(sql.replace(/\s+/g, " ").trim()).toBe(
+      '-- AlterTable ALTER TABLE "Tenant" ADD COLUMN "nickname" TEXT;',
+    );
   });
 });
