@@ -131,7 +131,7 @@ export async function startUpstashBridge(options: {
 }
 
 /** The Upstash encoding of a reply: see the header comment. */
-export function encodeReply(reply: Reply, base64: boolean, topLevel: boolean): unknown {
+function encodeReply(reply: Reply, base64: boolean, topLevel: boolean): unknown {
   if (Buffer.isBuffer(reply)) {
     if (!base64) return reply.toString("utf8");
     return topLevel && reply.equals(OK) ? "OK" : reply.toString("base64");
