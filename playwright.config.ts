@@ -58,6 +58,8 @@ export default defineConfig({
         url: `${baseURL}/`,
         env: { E2E_PORT: String(port) },
         reuseExistingServer: false,
+        // SIGTERM (not Playwright's default SIGKILL) lets the script delete its temporary data folder.
+        gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
         // A first run may include `next build`.
         timeout: 300_000,
         stdout: "pipe",

@@ -128,7 +128,7 @@ export default function DocsGuidePage() {
   return (
     <article className="docs-prose max-w-3xl">
       <p className="text-sm font-semibold text-brand-700">Guide</p>
-      <h1 className="mt-2 text-4xl font-bold tracking-tight text-slate-950">
+      <h1 className="mt-2 text-3xl font-bold tracking-tight text-slate-950 sm:text-4xl">
         Verify a phone number with OTPilot
       </h1>
       <p className="mt-4 text-lg leading-8 text-slate-600">
@@ -246,16 +246,15 @@ export default function DocsGuidePage() {
           <caption className="sr-only">Error codes</caption>
           <thead>
             <tr>
-              <th scope="col">Status</th>
-              <th scope="col">Code</th>
+              <th scope="col">Status and code</th>
               <th scope="col">When</th>
             </tr>
           </thead>
           <tbody>
             {errorCodes.map((row) => (
               <tr key={row.code}>
-                <td>{row.status}</td>
-                <td>
+                <td className="whitespace-nowrap">
+                  <span className="mr-2 tabular-nums">{row.status}</span>
                   <code>{row.code}</code>
                 </td>
                 <td>{row.when}</td>
