@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { encrypt } from "@/lib/crypto/encryption";
 import { serverKeyring } from "@/lib/config/keyring";
+import { assertWebhookUrlAllowed } from "@/lib/webhooks/address-guard";
 import { readProviders } from "./app-view";
 import type { AppSettingsInput, ProviderSettings } from "./settings";
 
@@ -17,6 +18,7 @@ export function settingsToColumns(
   current?: { rateLimits: Prisma.JsonValue; providersEncrypted: string | null },
 ): Prisma.AppUncheckedUpdateInput {
   const { rateLimits, providers, ...plain } = settings;
+  if (plain.webhookUrl) assertWebhookUrlAllowed(plain.webhookUrl);
   const columns: Prisma.AppUncheckedUpdateInput = { ...plain };
   if (rateLimits) {
     const existing = (current?.rateLimits ?? {}) as Record<string, unknown>;

@@ -7,6 +7,7 @@ import { logger } from "@/lib/log";
 import { limiterBackend } from "@/lib/rate-limit/limiter";
 import { createTenant, type CreatedTenant } from "@/lib/tenants/create-tenant";
 import { createConsoleUser } from "@/lib/users/create-console-user";
+import { startWebhookDispatcher } from "@/lib/webhooks/dispatch-webhooks";
 
 /**
  * Server start-up: validate configuration (fail loudly), apply migrations, and on the first start
@@ -21,6 +22,7 @@ export async function startServer(): Promise<void> {
     logger.info({ database: databaseBackend(), rateLimitStore: limiterBackend() }, "OTPilot ready");
     const demoWanted = config.OTPILOT_DEMO_TENANT ? config.OTPILOT_DEMO_TENANT === "1" : !(config.NODE_ENV === "production" && config.DATABASE_URL);
     if (demoWanted) await createDemoTenantIfEmpty();
+    startWebhookDispatcher();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`\n✖ ${error.message}\n`);

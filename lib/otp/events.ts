@@ -1,5 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
+import { updateRollup } from "@/lib/reports/rollup";
+import { enqueueWebhook } from "@/lib/webhooks/enqueue-webhook";
 
 /** Event types of the log (CONTRACT §4 `/otp/logs`) and of tenant webhooks (§9). */
 export type EventType =
@@ -14,12 +16,16 @@ export type EventType =
   | "message.failed"
   | "rate_limit.hit";
 
-/** Appends an event. Call it with the transaction that makes the change it records. */
+/**
+ * Appends an event, and when the app has a webhook, the delivery it owes (lib/webhooks). Call it with
+ * the transaction that makes the change it records, after that change: the webhook carries the
+ * verification as the transaction sees it.
+ */
 export async function recordEvent(
   tx: Prisma.TransactionClient,
   event: { tenantId: string; appId?: string | null; verificationId?: string | null; type: EventType; data?: Prisma.InputJsonObject },
 ): Promise<void> {
-  await tx.event.create({
+  const created = await tx.event.create({
     data: {
       id: newId("evt"),
       tenantId: event.tenantId,
@@ -29,4 +35,6 @@ export async function recordEvent(
       data: event.data ?? {},
     },
   });
+  await updateRollup(tx, created);
+  await enqueueWebhook(tx, { ...created, at: created.createdAt });
 }
