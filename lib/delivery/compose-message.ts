@@ -1,8 +1,8 @@
 import type { App, Prisma, Template, Verification } from "@/lib/generated/prisma/client";
 import { baseUrl } from "@/lib/config/env";
-import { DEFAULT_LOCALES, defaultTemplate } from "@/lib/templates/default-templates";
+import { chooseTemplate } from "@/lib/templates/choose-template";
+import { defaultTemplate } from "@/lib/templates/default-templates";
 import { renderTemplate } from "@/lib/templates/render-template";
-import { resolveLocale } from "@/lib/templates/resolve-locale";
 
 /**
  * The text of a code message: the template the send named, else the app's template for the
@@ -18,16 +18,13 @@ export async function composeMessage(
   let template = input.template;
   let locale = template?.locale;
   if (!template) {
-    const own = await tx.template.findMany({ where: { appId: app.id, channel }, select: { locale: true } });
-    locale = resolveLocale({
+    ({ template, locale } = await chooseTemplate(tx, {
+      appId: app.id,
+      appDefaultLocale: app.defaultLocale,
+      channel,
       requested: verification.locale ?? undefined,
       recipientCountry: verification.country,
-      appDefault: app.defaultLocale,
-      available: [...new Set([...own.map((t) => t.locale), ...DEFAULT_LOCALES])],
-    });
-    if (own.some((t) => t.locale === locale)) {
-      template = await tx.template.findUnique({ where: { appId_channel_locale: { appId: app.id, channel, locale: locale! } } });
-    }
+    }));
   }
   const body = template?.body ?? defaultTemplate(channel, locale!, new URL(baseUrl()).hostname);
   const ttlMinutes = Math.max(1, Math.round((verification.expiresAt.getTime() - Date.now()) / 60_000));

@@ -1,0 +1,21 @@
+import { apiRoute, json, methodNotAllowed } from "@/lib/http/api-route";
+import { readJsonBody } from "@/lib/http/body";
+import { deleteTemplate } from "@/lib/templates/delete-template";
+import { updateTemplateSchema } from "@/lib/templates/template-schemas";
+import { updateTemplate } from "@/lib/templates/update-template";
+
+type Params = { id: string; templateId: string };
+
+export const PATCH = apiRoute<Params>(async ({ request, params, principal }) => {
+  const input = await readJsonBody(request, updateTemplateSchema);
+  return json(await updateTemplate(principal, params.id, params.templateId, input));
+});
+
+export const DELETE = apiRoute<Params>(async ({ params, principal }) => {
+  await deleteTemplate(principal, params.id, params.templateId);
+  return new Response(null, { status: 204 });
+});
+
+export const GET = methodNotAllowed(["PATCH", "DELETE"]);
+export const POST = GET;
+export const PUT = GET;

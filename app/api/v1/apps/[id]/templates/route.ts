@@ -1,0 +1,18 @@
+import { apiRoute, json, methodNotAllowed } from "@/lib/http/api-route";
+import { readJsonBody } from "@/lib/http/body";
+import { createTemplate } from "@/lib/templates/create-template";
+import { listTemplates } from "@/lib/templates/list-templates";
+import { createTemplateSchema } from "@/lib/templates/template-schemas";
+
+export const GET = apiRoute<{ id: string }>(async ({ params, principal }) =>
+  json({ data: await listTemplates(principal, params.id) }),
+);
+
+export const POST = apiRoute<{ id: string }>(async ({ request, params, principal }) => {
+  const input = await readJsonBody(request, createTemplateSchema);
+  return json(await createTemplate(principal, params.id, input), 201);
+});
+
+export const PUT = methodNotAllowed(["GET", "POST"]);
+export const PATCH = PUT;
+export const DELETE = PUT;

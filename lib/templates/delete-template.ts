@@ -1,0 +1,15 @@
+import { db } from "@/lib/db/client";
+import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { appForKey, templateOfApp } from "./template-access";
+
+/**
+ * Removes a template: later sends for its channel and locale use the built-in one, and so does a
+ * resend of a verification that named it.
+ */
+export async function deleteTemplate(principal: ApiKeyPrincipal, appId: string, templateId: string): Promise<void> {
+  const app = await appForKey(principal, appId);
+  const template = await templateOfApp(app, templateId);
+  const prisma = await db();
+  // deleteMany: a concurrent delete of the same template is not an error for the second caller.
+  await prisma.template.deleteMany({ where: { id: template.id } });
+}
