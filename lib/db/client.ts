@@ -63,6 +63,11 @@ export async function migrateDb(): Promise<{ applied: string[] }> {
   }
 }
 
+/** The postgres:// URL db() connects to (the embedded database's socket, or DATABASE_URL), for a second pool such as the job worker's. */
+export async function databaseUrl(): Promise<string> {
+  return (await connection()).url;
+}
+
 /** SELECT 1; throws when the database does not answer (GET /api/health). */
 export async function pingDb(): Promise<void> {
   const prisma = await db();

@@ -129,7 +129,8 @@ export default async function setup(project: TestProject) {
     serverEnv.UPSTASH_REDIS_REST_URL = upstash.url;
     serverEnv.UPSTASH_REDIS_REST_TOKEN = upstash.token;
   }
-  if (mode === "dev") serverEnv.NEXT_DIST_DIR = ".next-test";
+  // OTPILOT_TEST_DIST_DIR lets two suites run side by side in one checkout (next dev locks its folder).
+  if (mode === "dev") serverEnv.NEXT_DIST_DIR = process.env.OTPILOT_TEST_DIST_DIR || ".next-test";
 
   fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
   const logFile = path.join(root, "test-results", `server-${project.name}-${Date.now()}.log`);
