@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
+import { servePglite, type PgliteSocketServer } from "@/lib/db/pglite-socket-server";
 import { pgliteExecutor } from "@/lib/db/sql-executor";
 
 /**
@@ -35,8 +35,6 @@ export class EmbeddedDatabaseError extends Error {
 
 /** How long a guest waits for an owner that is still starting (initdb and migrations take seconds). */
 const OWNER_START_TIMEOUT_MS = 60_000;
-/** Concurrent socket clients: each process connects with a pool of one. */
-const MAX_SOCKET_CLIENTS = 64;
 
 export async function openEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
   const dir = path.resolve(dataDir);
@@ -107,18 +105,12 @@ async function openAsOwner(dir: string, lockPath: string): Promise<EmbeddedDatab
     if (readLock(lockPath)?.pid === process.pid) fs.rmSync(lockPath, { force: true });
   };
   let database: PGlite | undefined;
-  let server: PGLiteSocketServer | undefined;
+  let server: PgliteSocketServer | undefined;
   try {
     database = await PGlite.create(path.join(dir, "pglite"));
     const { applied } = await applyMigrations(pgliteExecutor(database));
-    server = new PGLiteSocketServer({
-      db: database,
-      host: "127.0.0.1",
-      port: 0,
-      maxConnections: MAX_SOCKET_CLIENTS,
-    });
-    await server.start();
-    const port = Number(server.getServerConn().split(":").pop());
+    server = await servePglite(database);
+    const port = server.port;
     writeLock(lockPath, { pid: process.pid, port, startedAt });
 
     let closing: Promise<void> | undefined;
@@ -127,7 +119,7 @@ async function openAsOwner(dir: string, lockPath: string): Promise<EmbeddedDatab
         process.off("exit", releaseLock);
         process.off("SIGINT", onSignal);
         process.off("SIGTERM", onSignal);
-        await server!.stop();
+        await server!.close();
         await database!.close();
         releaseLock();
       })());
@@ -143,7 +135,7 @@ async function openAsOwner(dir: string, lockPath: string): Promise<EmbeddedDatab
     process.once("SIGTERM", onSignal);
     return { url: socketUrl(port), role: "owner", applied, close };
   } catch (error) {
-    await server?.stop().catch(() => undefined);
+    await server?.close().catch(() => undefined);
     await database?.close().catch(() => undefined);
     releaseLock();
     throw error;

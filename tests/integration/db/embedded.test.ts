@@ -77,14 +77,15 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-const migrationNames = readMigrations().map((m) => m.name);
+// Read when needed: other work may add migrations to the checkout while the tests run.
+const migrationNames = () => readMigrations().map((m) => m.name);
 
 // Each fresh PGlite folder costs an initdb (3–10 s on a busy machine), several per test.
 describe("embedded database", { timeout: 180_000 }, () => {
   it("lets a second process in through the first one's socket, sharing the same data", async () => {
     const dataDir = tempDataDir();
     const owner = startProcess(dataDir);
-    expect(await owner.next()).toEqual({ ready: { pid: owner.process.pid, applied: migrationNames } });
+    expect(await owner.next()).toEqual({ ready: { pid: owner.process.pid, applied: migrationNames() } });
     const lock = readLock(dataDir);
     expect(lock).toMatchObject({ pid: owner.process.pid, port: expect.any(Number) });
 
@@ -159,7 +160,7 @@ describe("embedded database", { timeout: 180_000 }, () => {
     cleanups.push(() => embedded.close());
 
     expect(embedded.role).toBe("owner");
-    expect(embedded.applied).toEqual(migrationNames);
+    expect(embedded.applied).toEqual(migrationNames());
     expect(readLock(dataDir).pid).toBe(process.pid);
     await embedded.close();
     expect(fs.existsSync(path.join(dataDir, "pglite.lock"))).toBe(false);

@@ -76,15 +76,16 @@ async function describeSchema(
   return Object.fromEntries(entries) as Record<keyof typeof SCHEMA_QUERIES, unknown[]>;
 }
 
-const migrationNames = readMigrations().map((m) => m.name);
+// Read when needed: other work may add migrations to the checkout while the tests run.
+const migrationNames = () => readMigrations().map((m) => m.name);
 
 describe("applyMigrations", { timeout: 60_000 }, () => {
   it("builds the same tables, columns, indexes and constraints on PostgreSQL and PGlite", async () => {
     const postgres = await connect(await throwawayDatabase());
     const pglite = await memoryPglite();
 
-    expect((await applyMigrations(pgExecutor(postgres))).applied).toEqual(migrationNames);
-    expect((await applyMigrations(pgliteExecutor(pglite))).applied).toEqual(migrationNames);
+    expect((await applyMigrations(pgExecutor(postgres))).applied).toEqual(migrationNames());
+    expect((await applyMigrations(pgliteExecutor(pglite))).applied).toEqual(migrationNames());
 
     const onPostgres = await describeSchema(async (sql) => (await postgres.query(sql)).rows);
     const onPglite = await describeSchema(async (sql) => (await pglite.query(sql)).rows);
@@ -136,7 +137,7 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
     ]);
 
     const rows = (await postgres.query(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`)).rows;
-    expect(rows.map((r) => r.migration_name)).toEqual(migrationNames);
+    expect(rows.map((r) => r.migration_name)).toEqual(migrationNames());
     for (const row of rows) {
       const file = fs.readFileSync(path.join(defaultMigrationsDir(), row.migration_name, "migration.sql"));
       expect(row.checksum).toBe(createHash("sha256").update(file).digest("hex"));
@@ -153,10 +154,10 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
     const postgres = await connect(await throwawayDatabase());
     await applyMigrations(pgExecutor(postgres), { migrationsDir: dir });
 
-    const edited = path.join(dir, migrationNames[0]!, "migration.sql");
+    const edited = path.join(dir, migrationNames()[0]!, "migration.sql");
     fs.appendFileSync(edited, "\n-- an afterthought\n");
     await expect(applyMigrations(pgExecutor(postgres), { migrationsDir: dir })).rejects.toThrow(
-      new RegExp(`Migration ${migrationNames[0]} was changed after it was applied`),
+      new RegExp(`Migration ${migrationNames()[0]} was changed after it was applied`),
     );
   });
 
@@ -180,7 +181,7 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
       /Migration 29990102000000_bad failed and was rolled back: relation "NoSuchTable" does not exist/,
     );
     const names = (await postgres.query(`SELECT migration_name FROM "_prisma_migrations" ORDER BY 1`)).rows;
-    expect(names.map((r) => r.migration_name)).toEqual([...migrationNames, "29990101000000_good"]);
+    expect(names.map((r) => r.migration_name)).toEqual([...migrationNames(), "29990101000000_good"]);
     expect((await postgres.query(`SELECT to_regclass('"Half"') AS half`)).rows[0].half).toBeNull();
     // The lock was released: a later run gets past it and fails on the same migration again.
     await expect(applyMigrations(pgExecutor(postgres), { migrationsDir: dir })).rejects.toThrow(
@@ -194,9 +195,9 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
 
     const results = await Promise.all(clients.map((client) => applyMigrations(pgExecutor(client))));
 
-    expect(results.flatMap((r) => r.applied).sort()).toEqual(migrationNames);
+    expect(results.flatMap((r) => r.applied).sort()).toEqual(migrationNames());
     expect(results.filter((r) => r.applied.length > 0)).toHaveLength(1);
     const rows = (await clients[0]!.query(`SELECT migration_name FROM "_prisma_migrations"`)).rows;
-    expect(rows.map((r) => r.migration_name).sort()).toEqual(migrationNames);
+    expect(rows.map((r) => r.migration_name).sort()).toEqual(migrationNames());
   });
 });
