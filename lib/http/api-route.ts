@@ -31,11 +31,15 @@ export function apiRoute<Params = Record<string, never>>(
     const requestId = newId("req");
     const limits = new RateLimitTracker();
     let response: Response;
+    const ip = clientIp(request.headers);
     try {
-      const principal = await authenticateApiKey(request.headers);
+      const principal = await authenticateApiKey(request.headers).catch(async (error: unknown) => {
+        await limits.checkAnonymous(ip);
+        throw error;
+      });
       await limits.checkKey(principal);
       const params = ((await route?.params) ?? {}) as Params;
-      response = await handler({ request, params, principal, requestId, ip: clientIp(request.headers), limits });
+      response = await handler({ request, params, principal, requestId, ip, limits });
     } catch (thrown) {
       response = problemResponse(toProblem(thrown, requestId));
     }
@@ -53,13 +57,29 @@ export function json(body: unknown, status = 200, headers: HeadersInit = {}): Re
   return new Response(JSON.stringify(body), { status, headers: responseHeaders });
 }
 
+/**
+ * A problem+json answer that needs no key (unknown path, wrong method), still with a request id and
+ * the RateLimit-* headers of the per-IP limit for requests without a key.
+ */
+export async function anonymousProblem(request: Request, error: ApiError): Promise<Response> {
+  const limits = new RateLimitTracker();
+  let response: Response;
+  try {
+    await limits.checkAnonymous(clientIp(request.headers));
+    response = problemResponse(error);
+  } catch (thrown) {
+    response = problemResponse(toProblem(thrown));
+  }
+  response.headers.set("X-Request-Id", newId("req"));
+  limits.writeHeaders(response.headers);
+  return response;
+}
+
 /** For route files: the 405 of a method a path does not have. */
 export function methodNotAllowed(allowed: string[]) {
-  return async () => {
-    const response = problemResponse(
+  return (request: Request) =>
+    anonymousProblem(
+      request,
       new ApiError("method_not_allowed", `This path accepts ${allowed.join(", ")}.`, {}, { Allow: allowed.join(", ") }),
     );
-    response.headers.set("X-Request-Id", newId("req"));
-    return response;
-  };
 }

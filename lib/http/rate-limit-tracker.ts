@@ -31,6 +31,11 @@ export class RateLimitTracker implements LimitGate {
     await this.apply([{ policy: "requestsPerKey", id: limitIds.apiKey(principal.keyId), override }], null);
   }
 
+  /** For requests without a valid key: a limit per client IP, so they too carry RateLimit-* headers. */
+  async checkAnonymous(ip: string | null): Promise<void> {
+    await this.apply([{ policy: "unauthenticatedPerIp", id: limitIds.clientIp(ip) }], null);
+  }
+
   async enforce(checks: LimitCheck[], appRateLimits: unknown, context: { tenantId: string; appId: string }): Promise<void> {
     await this.apply(
       checks.map((check) => ({ ...check, override: appPolicyLimit(check.policy, appRateLimits) })),
@@ -89,6 +94,7 @@ function describe(policy: string): string {
     widgetSendsPerIp: "widget sends from this address",
     sendsPerNumberPrefix: "sends to this number range",
     sendsPerTenantPerDay: "sends by this account today",
+    unauthenticatedPerIp: "requests without a valid API key from this address",
   };
   return descriptions[policy] ?? policy;
 }

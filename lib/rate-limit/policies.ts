@@ -53,6 +53,16 @@ export const POLICIES = {
     windowSeconds: HOUR,
     fromSettings: (s) => ({ limit: s.sendsPerNumberPrefix, windowSeconds: HOUR }),
   },
+  /**
+   * API requests that carry no valid key, per client IP: they have no key to count against, and
+   * every /api/v1 response carries RateLimit-* headers. Not an app setting (no app is known yet).
+   */
+  unauthenticatedPerIp: {
+    prefix: "anon:ip",
+    limit: 1000,
+    windowSeconds: MINUTE,
+    fromSettings: () => ({ limit: 1000, windowSeconds: MINUTE }),
+  },
   /** Sends per tenant per day: a spend cap against SMS pumping. */
   sendsPerTenantPerDay: {
     prefix: "send:tenant",
@@ -114,6 +124,8 @@ export const limitIds = {
   tenant: (tenantId: string) => tenantId,
   apiKey: (keyId: string) => keyId,
   widgetIp: (appId: string, ip: string) => `${appId}:${ip}`,
+  /** requests whose IP cannot be known share one bucket: refusing them all is the safe side */
+  clientIp: (ip: string | null) => ip ?? "unknown",
 };
 
 /**

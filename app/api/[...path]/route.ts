@@ -1,9 +1,9 @@
+import { anonymousProblem } from "@/lib/http/api-route";
 import { ApiError } from "@/lib/http/errors";
-import { problemResponse } from "@/lib/http/problem";
 
 // Any /api/ path no route matches: a problem+json 404 instead of Next's HTML page.
-const notFound = async (request: Request) =>
-  problemResponse(new ApiError("not_found", `There is no API endpoint at ${new URL(request.url).pathname}.`));
+const notFound = (request: Request) =>
+  anonymousProblem(request, new ApiError("not_found", `There is no API endpoint at ${new URL(request.url).pathname}.`));
 
 export const GET = notFound;
 export const POST = notFound;

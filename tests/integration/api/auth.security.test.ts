@@ -72,6 +72,9 @@ describe.each(routes)("$name", (route) => {
     const problem = expectProblem(response, 401, "unauthorized");
     expect(problem.detail).not.toMatch(/revoked|expired|checksum|unknown/i);
     expect(response.headers.get("x-request-id")).toMatch(/^req_/);
+    // Every /api/v1 response carries the rate-limit headers, errors without a key included.
+    expect(response.headers.get("ratelimit-limit")).toMatch(/^\d+$/);
+    expect(response.headers.get("ratelimit-reset")).toMatch(/^\d+$/);
   });
 });
 

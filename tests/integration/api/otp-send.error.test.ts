@@ -126,6 +126,7 @@ describe("unknown paths and wrong methods", () => {
     const response = await api("GET", "/api/v1/otp/send", { key: t.test });
     expectProblem(response, 405, "method_not_allowed");
     expect(response.headers.get("allow")).toBe("POST");
+    expect(response.headers.get("ratelimit-remaining")).toMatch(/^\d+$/);
     expectProblem(await api("DELETE", "/api/v1/otp/status", { key: t.test }), 405, "method_not_allowed");
   });
 });
