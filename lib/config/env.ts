@@ -62,7 +62,7 @@ export class ConfigError extends Error {
 }
 
 /** Parses an environment; throws a ConfigError that lists every bad variable and what to set. */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

@@ -89,7 +89,7 @@ describe("npm run cli (CONTRACT §2)", { timeout: 120_000 }, () => {
   it("works on a fresh embedded database with no server running", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "otpilot-cli-"));
     try {
-      const env = { ...process.env, OTPILOT_DATA_DIR: dataDir };
+      const env: NodeJS.ProcessEnv = { ...process.env, OTPILOT_DATA_DIR: dataDir };
       delete env.DATABASE_URL;
       const first = await cli(["tenant:create", "--name", "Solo", "--json"], env);
       expect(first.code, first.stderr).toBe(0);
