@@ -201,8 +201,8 @@ export default function HomePage() {
             <div className="min-w-0">
               <h3 className="text-lg font-semibold">Start a server with no configuration</h3>
               <p className="mt-2 text-sm leading-6 text-slate-300">
-                The first start creates an embedded database and a demo tenant. Point it at PostgreSQL and
-                Redis with two environment variables when you go to production.
+                The first start creates an embedded database and a demo tenant. For production, point it at
+                PostgreSQL and Redis with environment variables.
               </p>
               <CodeBlock title="Terminal" language="bash" code={selfHostSample} className="mt-6" />
             </div>
