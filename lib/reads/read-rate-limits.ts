@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { resolveApp, resolveRecipient } from "@/lib/otp/resolve-target";
+import { peekLimits } from "@/lib/rate-limit/limiter";
+import { appPolicyLimit, limitIds, rateLimitIds, type PolicyName } from "@/lib/rate-limit/policies";
+import { secondsUntil, type LimitCheck } from "@/lib/rate-limit/rate-limiter";
+import { recipientQuerySchema } from "./query-fields";
+
+/** `GET /api/v1/otp/rate-limits` query. */
+export const rateLimitsQuerySchema = z.object({
+  appId: z.string().max(64).optional(),
+  recipient: recipientQuerySchema.optional(),
+});
+
+/**
+ * One limit's state. `reset` is whole seconds until the window ends, like the RateLimit-Reset
+ * header (at least 1); `resetAt` is the same moment as an ISO time.
+ */
+export type RateLimitView = {
+  name: PolicyName;
+  limit: number;
+  remaining: number;
+  reset: number;
+  resetAt: string;
+};
+
+/**
+ * The limits that apply to this key (requests per key) and, in the app, to the tenant's daily sends
+ * and — with a recipient — to that number's sends, verify attempts and number range, with the app's
+ * overrides. Reading consumes nothing.
+ */
+export async function readRateLimits(
+  principal: ApiKeyPrincipal,
+  query: z.infer<typeof rateLimitsQuerySchema>,
+): Promise<{ data: RateLimitView[] }> {
+  const app = await resolveApp(principal, query.appId);
+  const check = (policy: PolicyName, id: string): LimitCheck => ({
+    policy,
+    id,
+    override: appPolicyLimit(policy, app.rateLimits),
+  });
+  const checks = [
+    {
+      policy: "requestsPerKey",
+      id: limitIds.apiKey(principal.keyId),
+      override: await keyLimitOverride(principal),
+    } as LimitCheck,
+    check("sendsPerTenantPerDay", limitIds.tenant(principal.tenantId)),
+  ];
+  if (query.recipient !== undefined) {
+    const recipient = resolveRecipient({ recipient: query.recipient });
+    const ids = rateLimitIds({
+      tenantId: principal.tenantId,
+      appId: app.id,
+      recipient: recipient.e164,
+      numberPrefix: recipient.numberPrefix,
+    });
+    checks.push(
+      check("sendsPerRecipient", ids.recipient),
+      check("verifiesPerRecipient", ids.recipient),
+      check("sendsPerNumberPrefix", ids.numberPrefix),
+    );
+  }
+  const now = Date.now();
+  const states = await peekLimits(checks);
+  return {
+    data: states.map((s) => ({
+      name: s.name,
+      limit: s.limit,
+      remaining: s.remaining,
+      reset: secondsUntil(s.reset, now),
+      resetAt: new Date(Math.max(s.reset, now)).toISOString(),
+    })),
+  };
+}
+
+// The same rule the API wrapper applies (lib/http/rate-limit-tracker.ts): an app's
+// requestsPerKeyPerSecond counts when the key acts on one app only.
+async function keyLimitOverride(principal: ApiKeyPrincipal) {
+  const prisma = await db();
+  const apps = await prisma.app.findMany({
+    where: {
+      tenantId: principal.tenantId,
+      ...(principal.appIds.length ? { id: { in: principal.appIds } } : {}),
+    },
+    select: { rateLimits: true },
+    take: 2,
+  });
+  return apps.length === 1 ? appPolicyLimit("requestsPerKey", apps[0]!.rateLimits) : undefined;
+}
