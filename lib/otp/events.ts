@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
+import { updateRollup } from "@/lib/reports/rollup";
 import { enqueueWebhook } from "@/lib/webhooks/enqueue-webhook";
 
 /** Event types of the log (CONTRACT §4 `/otp/logs`) and of tenant webhooks (§9). */
@@ -34,5 +35,6 @@ export async function recordEvent(
       data: event.data ?? {},
     },
   });
+  await updateRollup(tx, created);
   await enqueueWebhook(tx, { ...created, at: created.createdAt });
 }
