@@ -1,25 +1,15 @@
-import { z } from "zod";
 import { listOutbox } from "@/lib/delivery/outbox";
+import { outboxQuerySchema } from "@/lib/delivery/outbox-query";
 import { apiRoute, json, methodNotAllowed } from "@/lib/http/api-route";
 import { readQuery } from "@/lib/http/body";
 import { ApiError } from "@/lib/http/errors";
 import { resolveRecipient } from "@/lib/otp/resolve-target";
 
-const query = z.object({
-  // An unencoded "+" in a query string arrives as a space: read a leading space as the "+" it was.
-  recipient: z
-    .string()
-    .max(64)
-    .transform((r) => r.replace(/^ (?=\d)/, "+"))
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
-
 export const GET = apiRoute(async ({ request, principal }) => {
   if (principal.mode !== "test") {
     throw new ApiError("forbidden", "The outbox holds test-mode messages: read it with a test key (otpsk_test_…).");
   }
-  const { recipient, limit } = readQuery(request, query);
+  const { recipient, limit } = readQuery(request, outboxQuerySchema);
   const to = recipient === undefined ? undefined : resolveRecipient({ recipient }).e164;
   return json({ data: await listOutbox(principal.tenantId, { recipient: to, limit }) });
 });
