@@ -29,8 +29,8 @@ export type ApiOperation = {
   /** no credential: only GET /api/v1/openapi.json */
   public?: boolean;
   pathParams?: Record<string, string>;
-  /** an object schema; each property becomes a query parameter */
-  query?: z.ZodObject;
+  /** an object schema (refined or transformed is fine): each property becomes a query parameter */
+  query?: z.ZodType;
   body?: z.ZodType;
   /** accepts an `Idempotency-Key` header */
   idempotent?: boolean;

@@ -183,7 +183,7 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(document.components!.schemas!)).toEqual(expect.arrayContaining(["Verification", "App", "Template", "Problem"]));
 
     const list = document.paths!["/api/v1/otp/list"]!.get!;
-    const limit = (list.parameters as { name: string; required: boolean; schema: Record<string, unknown> }[]).find((p) => p.name === "limit")!;
+    const limit = (list.parameters as unknown as { name: string; required: boolean; schema: Record<string, unknown> }[]).find((p) => p.name === "limit")!;
     expect(limit).toMatchObject({ required: false, schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } });
 
     const conflict = (document.paths!["/api/v1/apps/{id}/templates"]!.post!.responses!["409"] as any).content["application/problem+json"].schema;
