@@ -75,8 +75,15 @@ class SchemaConverter {
         const node = jsonSchema as JsonSchema;
         // zod spells date formats out as long regexes as well; the format says it.
         if (node.format === "date-time" || node.format === "date") delete node.pattern;
-        // Responses may gain fields over time: clients must not reject unknown ones.
-        if (io === "output" && node.additionalProperties === false) delete node.additionalProperties;
+        // z.int() bounds are JavaScript's safe-integer range, not an API limit.
+        if (node.minimum === Number.MIN_SAFE_INTEGER) delete node.minimum;
+        if (node.maximum === Number.MAX_SAFE_INTEGER) delete node.maximum;
+        // Responses may gain fields over time: clients must not reject unknown ones (and an absent
+        // additionalProperties already allows them).
+        const extra = node.additionalProperties;
+        if (io === "output" && (extra === false || (typeof extra === "object" && extra && !Object.keys(extra).length))) {
+          delete node.additionalProperties;
+        }
       },
     }) as JsonSchema;
     const { $schema: _, $defs, ...root } = json;

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { alphabetSchema, channelSchema, rateLimitSettingsSchema } from "@/lib/apps/settings";
-import { errorStatus } from "@/lib/http/errors";
 import { POLICY_NAMES, type PolicyName } from "@/lib/rate-limit/policies";
 import { EVENT_TYPES } from "@/lib/reads/list-events";
 import { WEBHOOK_DELIVERY_STATUSES } from "@/lib/webhooks/schemas";
@@ -118,9 +117,10 @@ export const problemObject = z
   .looseObject({
     type: z.string().meta({ examples: ["https://otpilot.dev/errors/invalid_request"] }),
     title: z.string(),
-    status: z.int(),
+    status: z.int().describe("the HTTP status"),
     detail: z.string().describe("what went wrong and what to change"),
-    code: z.enum(Object.keys(errorStatus) as [keyof typeof errorStatus, ...(keyof typeof errorStatus)[]]),
+    // Each error response of the document lists the codes that operation can answer.
+    code: z.string().describe("stable, machine-readable: branch on this, not on `detail`"),
     errors: z
       .array(z.object({ path: z.string(), message: z.string() }))
       .optional()
