@@ -14,7 +14,14 @@ export function readProviders(app: Pick<App, "id" | "providersEncrypted">): Prov
 function maskedProviders(providers: ProviderSettings) {
   return {
     twilio: providers.twilio ? { ...providers.twilio, authToken: maskSecret(providers.twilio.authToken) } : null,
-    whatsapp: providers.whatsapp ? { ...providers.whatsapp, accessToken: maskSecret(providers.whatsapp.accessToken) } : null,
+    whatsapp: providers.whatsapp
+      ? {
+          ...providers.whatsapp,
+          accessToken: maskSecret(providers.whatsapp.accessToken),
+          appSecret: providers.whatsapp.appSecret ? maskSecret(providers.whatsapp.appSecret) : undefined,
+          verifyToken: providers.whatsapp.verifyToken ? maskSecret(providers.whatsapp.verifyToken) : undefined,
+        }
+      : null,
     http: providers.http
       ? { ...providers.http, secret: providers.http.secret ? maskSecret(providers.http.secret) : undefined }
       : null,

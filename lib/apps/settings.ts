@@ -53,6 +53,10 @@ export const providerSettingsSchema = z
         accessToken: z.string().min(8).max(1024),
         templateName: z.string().regex(/^[a-z0-9_]{1,512}$/, "a template name (lower case, digits, underscores)"),
         templateLanguage: z.string().min(2).max(16).default("en"),
+        /** the Meta app secret: status webhooks are signed with it (X-Hub-Signature-256) */
+        appSecret: z.string().min(8).max(256).optional(),
+        /** the token Meta echoes in the webhook subscription handshake (hub.verify_token) */
+        verifyToken: z.string().min(8).max(256).optional(),
       })
       .strict()
       .nullable(),

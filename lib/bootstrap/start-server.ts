@@ -8,6 +8,7 @@ import { limiterBackend } from "@/lib/rate-limit/limiter";
 import { createTenant, type CreatedTenant } from "@/lib/tenants/create-tenant";
 import { createConsoleUser } from "@/lib/users/create-console-user";
 import { startWebhookDispatcher } from "@/lib/webhooks/dispatch-webhooks";
+import { startJobWorker } from "./start-job-worker";
 
 /**
  * Server start-up: validate configuration (fail loudly), apply migrations, and on the first start
@@ -23,6 +24,7 @@ export async function startServer(): Promise<void> {
     const demoWanted = config.OTPILOT_DEMO_TENANT ? config.OTPILOT_DEMO_TENANT === "1" : !(config.NODE_ENV === "production" && config.DATABASE_URL);
     if (demoWanted) await createDemoTenantIfEmpty();
     startWebhookDispatcher();
+    if (config.OTPILOT_WORKER === "1") await startJobWorker();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`\n✖ ${error.message}\n`);

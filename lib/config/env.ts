@@ -52,6 +52,10 @@ export const envSchema = z.object({
   OTPILOT_DEMO_TENANT: z.enum(["0", "1"]).optional(),
   TWILIO_API_BASE_URL: z.url().default("https://api.twilio.com"),
   WHATSAPP_API_BASE_URL: z.url().default("https://graph.facebook.com"),
+  /** Run the job worker (message delivery, retries, fallback) inside the server process; 0 when `npm run worker` runs it. */
+  OTPILOT_WORKER: z.enum(["0", "1"]).default("1"),
+  /** Seconds to wait for a delivery receipt before `channel: "auto"` falls back to the next channel. */
+  OTPILOT_DELIVERY_RECEIPT_TIMEOUT: z.coerce.number().int().min(1).max(3600).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

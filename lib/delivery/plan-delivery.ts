@@ -2,12 +2,15 @@ import type { App } from "@/lib/generated/prisma/client";
 import { readProviders } from "@/lib/apps/app-view";
 import { ApiError } from "@/lib/http/errors";
 import type { KeyMode } from "@/lib/keys/secret-format";
+import type { ProviderName } from "./providers/types";
 
 export type Channel = "sms" | "whatsapp";
-export type DeliveryPlan = { provider: "outbox" | "twilio" | "whatsapp" | "http"; channel: Channel };
+export type RequestedChannel = Channel | "auto";
+/** The channels a send may use, in order, and who delivers the first one. */
+export type DeliveryPlan = { channels: Channel[]; channel: Channel; provider: ProviderName };
 
 /** The channel of a send: the requested one if the app offers it; `auto` or none: the app's first. */
-export function chooseChannel(app: App, requested: "sms" | "whatsapp" | "auto" | undefined): Channel {
+export function chooseChannel(app: App, requested: RequestedChannel | undefined): Channel {
   const channels = app.channels as Channel[];
   if (!requested || requested === "auto") return channels[0] ?? "sms";
   if (!channels.includes(requested)) {
@@ -19,19 +22,34 @@ export function chooseChannel(app: App, requested: "sms" | "whatsapp" | "auto" |
 }
 
 /**
- * Who delivers: test-mode keys always the outbox (CONTRACT §1, §6); live keys the provider the app
- * configured for the channel, or 422 `channel_unavailable`.
+ * Who delivers a channel: test-mode keys always the outbox (CONTRACT §1, §6); live keys the app's
+ * provider for the channel (Twilio for SMS, Meta for WhatsApp), else the app's own HTTP gateway,
+ * else nobody (null).
  */
-export function planDelivery(app: App, mode: KeyMode, channel: Channel): DeliveryPlan {
-  if (mode === "test") return { provider: "outbox", channel };
+export function providerFor(app: Pick<App, "id" | "providersEncrypted">, mode: KeyMode, channel: Channel): ProviderName | null {
+  if (mode === "test") return "outbox";
   const providers = readProviders(app);
-  const configured = channel === "sms" ? providers.twilio : providers.whatsapp;
-  if (!configured && !providers.http) {
+  if (channel === "sms" && providers.twilio) return "twilio";
+  if (channel === "whatsapp" && providers.whatsapp) return "whatsapp";
+  return providers.http ? "http" : null;
+}
+
+/**
+ * The delivery plan of a send. `auto` walks the app's channel order, keeping the channels that can
+ * deliver: a failed or unconfirmed message moves on to the next one. A named channel (or none: the
+ * app's first) is tried alone. Nothing that can deliver: 422 `channel_unavailable`.
+ */
+export function planDelivery(app: App, mode: KeyMode, requested: RequestedChannel | undefined): DeliveryPlan {
+  const candidates = requested === "auto" ? (app.channels as Channel[]) : [chooseChannel(app, requested)];
+  const channels = candidates.filter((channel) => providerFor(app, mode, channel) !== null);
+  const first = channels[0];
+  if (!first) {
+    const wanted = candidates.map((c) => (c === "sms" ? "SMS (Twilio)" : "WhatsApp")).join(" or ");
     throw new ApiError(
       "channel_unavailable",
-      `No ${channel === "sms" ? "SMS (Twilio)" : "WhatsApp"} provider is configured for this app. Configure one, or use a test key to deliver to the outbox.`,
+      `No ${wanted} provider is configured for this app. Configure one (or an HTTP gateway), or use a test key to deliver to the outbox.`,
+      { channels: candidates },
     );
   }
-  // Live provider delivery lands with the delivery pipeline; until then live sends are refused.
-  throw new ApiError("channel_unavailable", `Live delivery by ${channel} is not available on this server yet. Use a test key.`);
+  return { channels, channel: first, provider: providerFor(app, mode, first)! };
 }

@@ -1,7 +1,7 @@
 import { serverSecrets } from "@/lib/config/secrets";
 import { db } from "@/lib/db/client";
-import { deliverNow } from "@/lib/delivery/deliver-now";
-import { chooseChannel, planDelivery } from "@/lib/delivery/plan-delivery";
+import { planDelivery } from "@/lib/delivery/plan-delivery";
+import { startDelivery } from "@/lib/delivery/start-delivery";
 import { ApiError } from "@/lib/http/errors";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { rateLimitIds } from "@/lib/rate-limit/policies";
@@ -43,10 +43,11 @@ export async function resendOtp(
     );
   }
 
-  const channel = input.channel ? chooseChannel(app, input.channel) : verification.channel;
+  // No channel given: the channel the verification was started on, without fallback.
+  const delivery = planDelivery(app, principal.mode, input.channel ?? verification.channel);
+  const channel = delivery.channel;
   const recipient = resolveRecipient({ recipient: verification.recipient });
   assertCanMessage(app, recipient, channel);
-  const delivery = planDelivery(app, principal.mode, channel);
   const ids = rateLimitIds({ tenantId: principal.tenantId, appId: app.id, recipient: recipient.e164, numberPrefix: recipient.numberPrefix });
   await limits.enforce(
     [
@@ -85,7 +86,7 @@ export async function resendOtp(
       type: "verification.resent",
       data: { sendCount: fresh.sendCount, channel },
     });
-    return deliverNow(tx, { app, verification: fresh, code, template, delivery, resend: true });
+    return startDelivery(tx, { app, verification: fresh, code, template, plan: delivery });
   });
   if (!updated) {
     throw new ApiError("rate_limited", "Another resend of this verification is in progress.", { retryAfter: 1 }, { "Retry-After": "1" });

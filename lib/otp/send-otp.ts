@@ -1,8 +1,8 @@
 import type { App, Prisma } from "@/lib/generated/prisma/client";
 import { serverSecrets } from "@/lib/config/secrets";
 import { db } from "@/lib/db/client";
-import { chooseChannel, planDelivery } from "@/lib/delivery/plan-delivery";
-import { deliverNow } from "@/lib/delivery/deliver-now";
+import { planDelivery } from "@/lib/delivery/plan-delivery";
+import { startDelivery } from "@/lib/delivery/start-delivery";
 import { notFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
@@ -24,9 +24,9 @@ export type SendOtpResult = VerificationView & { code?: string };
 export async function sendOtp(principal: ApiKeyPrincipal, input: SendOtpInput, limits: LimitGate): Promise<SendOtpResult> {
   const app = await resolveApp(principal, input.appId);
   const recipient = resolveRecipient(input);
-  const channel = chooseChannel(app, input.channel);
+  const delivery = planDelivery(app, principal.mode, input.channel);
+  const channel = delivery.channel;
   assertCanMessage(app, recipient, channel);
-  const delivery = planDelivery(app, principal.mode, channel);
   const template = await findTemplate(app, input.templateId);
 
   const ids = rateLimitIds({ tenantId: principal.tenantId, appId: app.id, recipient: recipient.e164, numberPrefix: recipient.numberPrefix });
@@ -93,7 +93,7 @@ export async function sendOtp(principal: ApiKeyPrincipal, input: SendOtpInput, l
       type: "verification.created",
       data: { channel, country: recipient.country, mode: principal.mode },
     });
-    return deliverNow(tx, { app, verification: created, code, template, delivery, resend: false });
+    return startDelivery(tx, { app, verification: created, code, template, plan: delivery });
   });
 
   const view = verificationView(verification);

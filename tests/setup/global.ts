@@ -18,6 +18,8 @@ import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startUpstashBridge } from "../../scripts/upstash-bridge";
+import { startProviderStandIn } from "../helpers/providers/stand-in";
+import { killWorkerProcess, startWorkerProcess, waitForWorker } from "../helpers/worker-process";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -27,6 +29,10 @@ declare module "vitest" {
     limiter: string;
     redisUrl: string | null;
     upstash: { url: string; token: string } | null;
+    /** the Twilio + Meta stand-in (tests/helpers/providers/stand-in.ts) */
+    providerStandIn: string;
+    /** how to start another job worker like the one global setup started */
+    worker: { env: Record<string, string>; logFile: string; pidFile: string };
   }
 }
 
@@ -105,6 +111,10 @@ export default async function setup(project: TestProject) {
     cleanups.push(() => bridge.close());
   }
 
+  // Provider stand-ins first: the server and the worker learn their URLs at start.
+  const standIn = await startProviderStandIn();
+  cleanups.push(() => standIn.close());
+
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const mode = process.env.OTPILOT_TEST_SERVER === "start" ? "start" : "dev";
@@ -118,6 +128,11 @@ export default async function setup(project: TestProject) {
     OTPILOT_ALLOW_PRIVATE_WEBHOOKS: "1",
     NEXT_TELEMETRY_DISABLED: "1",
     LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+    TWILIO_API_BASE_URL: standIn.url,
+    WHATSAPP_API_BASE_URL: standIn.url,
+    // Deliveries run in a worker process of their own (below), so a test can kill and restart it.
+    OTPILOT_WORKER: "0",
+    OTPILOT_DELIVERY_RECEIPT_TIMEOUT: "3",
   };
   delete serverEnv.DATABASE_URL;
   delete serverEnv.REDIS_URL;
@@ -171,6 +186,23 @@ export default async function setup(project: TestProject) {
     throw error;
   }
 
+  // The job worker, as `npm run worker` beside the server (same configuration, its own process).
+  const workerLog = path.join(root, "test-results", `worker-${project.name}-${Date.now()}.log`);
+  const workerPidFile = path.join(dataDir, "worker.pid");
+  const workerEnv = { ...serverEnv, LOG_LEVEL: "info" } as Record<string, string>;
+  delete workerEnv.NEXT_DIST_DIR;
+  startWorkerProcess(workerEnv, workerLog, workerPidFile);
+  // Reads the pid file at teardown: a test that restarted the worker wrote its successor's pid there.
+  cleanups.push(() => {
+    if (fs.existsSync(workerPidFile)) killWorkerProcess(Number(fs.readFileSync(workerPidFile, "utf8")), "SIGTERM");
+  });
+  try {
+    await waitForWorker(workerLog, 0);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+
   // Workers reach the same database (PostgreSQL directly; the embedded one through the server's socket).
   process.env.OTPILOT_DATA_DIR = dataDir;
   if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
@@ -181,5 +213,7 @@ export default async function setup(project: TestProject) {
   project.provide("limiter", limiter);
   project.provide("redisUrl", redisUrl);
   project.provide("upstash", upstash);
+  project.provide("providerStandIn", standIn.url);
+  project.provide("worker", { env: workerEnv, logFile: workerLog, pidFile: workerPidFile });
   return teardown;
 }

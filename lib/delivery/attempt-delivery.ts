@@ -1,0 +1,195 @@
+import type { App, DeliveryAttempt, Prisma, Template, Verification } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import { newId } from "@/lib/ids";
+import type { KeyMode } from "@/lib/keys/secret-format";
+import { logger } from "@/lib/log";
+import { applyStatusUpdate } from "./apply-status-update";
+import { backoffSeconds, MAX_TRIES_PER_CHANNEL } from "./backoff";
+import { openCode } from "./code-vault";
+import { composeMessage } from "./compose-message";
+import { attemptKey, enqueueAttempt, messageKey, type AttemptRef } from "./delivery-jobs";
+import { providerFor, type Channel } from "./plan-delivery";
+import { createProvider } from "./providers/create-provider";
+import { ProviderError, type ProviderName, type SendResult } from "./providers/types";
+
+type Outcome = { result: SendResult } | { error: ProviderError };
+
+/**
+ * The `delivery.attempt` job: one try of one message. It may run more than once (a worker that dies
+ * is replaced), so the attempt row, keyed by `<verification>:<send>:<step>:<try>`, is written and
+ * committed BEFORE the provider is called, and a run that finds it does not call again:
+ *
+ * - a finished attempt: its outcome was applied; nothing to do;
+ * - an unfinished one: a worker died during the call, after the row and before the outcome. Twilio
+ *   and Meta take no idempotency key, so whether that message went out is unknown; calling again
+ *   could send it twice, so the attempt is settled as failed `outcome_unknown` (no second call; a
+ *   fallback channel, if any, takes over, and a later receipt still marks it delivered). The HTTP
+ *   gateway is called again: it gets the same `webhook-id` and can drop the duplicate.
+ *
+ * The remaining window is that crash between the committed row and the provider's answer: the cost
+ * is a possibly undelivered first message on that channel, never a second one.
+ * The outbox is written in the same transaction as its attempt, so it has no such window.
+ */
+export async function attemptDelivery(ref: AttemptRef): Promise<void> {
+  const prisma = await db();
+  const verification = await prisma.verification.findUnique({ where: { id: ref.verificationId } });
+  if (!verification || !stillWanted(verification, ref)) return;
+  const app = await prisma.app.findUniqueOrThrow({ where: { id: verification.appId } });
+  const channel = verification.deliveryPlan[ref.step] as Channel;
+  const provider = providerFor(app, verification.mode as KeyMode, channel);
+
+  const existing = await prisma.deliveryAttempt.findUnique({ where: { idempotencyKey: attemptKey(ref) } });
+  if (existing?.finishedAt) return;
+  if (existing && existing.status !== "queued") {
+    // A status callback reached us before this run: the provider took the message.
+    await prisma.deliveryAttempt.update({ where: { id: existing.id }, data: { finishedAt: new Date() } });
+    return;
+  }
+  if (existing && provider !== "http") {
+    logger.warn({ attempt: existing.id }, "delivery attempt interrupted during the provider call; not calling again");
+    await settle(existing, { error: new ProviderError("the worker stopped during the provider call; the outcome is unknown", "outcome_unknown", false) });
+    return;
+  }
+  if (!provider || verification.expiresAt <= new Date() || !verification.codeEncrypted) {
+    const attempt = existing ?? (await createAttempt(prisma, verification, ref, channel, provider ?? verification.deliveryProvider));
+    if (!attempt) return;
+    const error = !provider
+      ? new ProviderError(`no provider is configured for ${channel} any more`, "provider_unavailable", false)
+      : new ProviderError("the code expired before it could be delivered", "expired", false);
+    await settle(attempt, { error });
+    return;
+  }
+  const code = openCode(verification.id, verification.codeEncrypted);
+
+  if (provider === "outbox") {
+    await prisma.$transaction((tx) => deliverInTransaction(tx, { app, verification, code, ref, channel, template: null }));
+    return;
+  }
+  const attempt = existing ?? (await createAttempt(prisma, verification, ref, channel, provider));
+  if (!attempt) return; // another run of this job created it a moment ago
+  const template = verification.templateId ? await prisma.template.findUnique({ where: { id: verification.templateId } }) : null;
+  const message = await composeMessage(prisma, { app, verification: { ...verification, channel }, code, template: template?.channel === channel ? template : null });
+  let outcome: Outcome;
+  try {
+    const result = await createProvider(provider, app, prisma).send({
+      attemptId: attempt.id,
+      messageKey: messageKey(ref),
+      tenantId: verification.tenantId,
+      appId: app.id,
+      verificationId: verification.id,
+      to: verification.recipient,
+      channel,
+      body: message.body,
+      code,
+      locale: message.locale,
+      step: ref.step,
+      try: ref.try,
+    });
+    outcome = { result };
+  } catch (error) {
+    if (!(error instanceof ProviderError)) throw error;
+    outcome = { error };
+  }
+  await settle(attempt, outcome);
+}
+
+/**
+ * One try through a provider that writes to the database (the outbox), in `tx`: the attempt, the
+ * message and the outcome commit together. The send path calls this inside its own transaction.
+ */
+export async function deliverInTransaction(
+  tx: Prisma.TransactionClient,
+  input: { app: App; verification: Verification; code: string; ref: AttemptRef; channel: Channel; template: Template | null },
+): Promise<void> {
+  const { app, verification, code, ref, channel } = input;
+  const attempt = await createAttempt(tx, verification, ref, channel, "outbox");
+  if (!attempt) return;
+  const message = await composeMessage(tx, { app, verification: { ...verification, channel }, code, template: input.template });
+  let outcome: Outcome;
+  try {
+    outcome = {
+      result: await createProvider("outbox", app, tx).send({
+        attemptId: attempt.id,
+        messageKey: messageKey(ref),
+        tenantId: verification.tenantId,
+        appId: app.id,
+        verificationId: verification.id,
+        to: verification.recipient,
+        channel,
+        body: message.body,
+        code,
+        locale: message.locale,
+        step: ref.step,
+        try: ref.try,
+      }),
+    };
+  } catch (error) {
+    if (!(error instanceof ProviderError)) throw error;
+    outcome = { error };
+  }
+  await applyOutcome(tx, attempt, outcome);
+}
+
+/** A job for an older send, another channel, or a settled delivery has nothing left to do. */
+function stillWanted(v: Verification, ref: AttemptRef): boolean {
+  return v.status === "pending" && v.sendCount === ref.sendNumber && v.deliveryStep === ref.step && v.deliveryStatus === "queued";
+}
+
+/** Inserts the attempt row; null when it exists already (a concurrent run of the same job). */
+async function createAttempt(
+  client: Prisma.TransactionClient,
+  verification: Verification,
+  ref: AttemptRef,
+  channel: Channel,
+  provider: ProviderName | string,
+): Promise<DeliveryAttempt | null> {
+  const rows = await client.$queryRaw<{ id: string }[]>`
+    INSERT INTO "DeliveryAttempt" ("id", "tenantId", "verificationId", "channel", "provider", "status", "idempotencyKey", "sendNumber", "step", "try", "createdAt", "updatedAt")
+    VALUES (${newId("dla")}, ${verification.tenantId}, ${verification.id}, ${channel}::"Channel", ${provider}, 'queued', ${attemptKey(ref)}, ${ref.sendNumber}, ${ref.step}, ${ref.try}, now(), now())
+    ON CONFLICT ("idempotencyKey") DO NOTHING
+    RETURNING "id"`;
+  if (!rows[0]) return null;
+  return client.deliveryAttempt.findUniqueOrThrow({ where: { id: rows[0].id } });
+}
+
+async function settle(attempt: DeliveryAttempt, outcome: Outcome): Promise<void> {
+  const prisma = await db();
+  await prisma.$transaction((tx) => applyOutcome(tx, attempt, outcome));
+}
+
+/**
+ * Records a provider call's outcome on its attempt, then: success moves the message forward; a
+ * retryable error schedules the next try on the same channel (capped exponential backoff with
+ * jitter) while tries and the code's lifetime allow; any other error fails the channel, which falls
+ * back to the next one.
+ */
+async function applyOutcome(tx: Prisma.TransactionClient, attempt: DeliveryAttempt, outcome: Outcome): Promise<void> {
+  const now = new Date();
+  if ("result" in outcome) {
+    await tx.deliveryAttempt.update({
+      where: { id: attempt.id },
+      data: { finishedAt: now, providerMessageId: outcome.result.providerMessageId ?? undefined },
+    });
+    await applyStatusUpdate(tx, attempt, outcome.result.status);
+    return;
+  }
+  const { error } = outcome;
+  await tx.deliveryAttempt.update({
+    where: { id: attempt.id },
+    data: { finishedAt: now, retryable: error.retryable, errorCode: error.code, errorMessage: error.message.slice(0, 500) },
+  });
+  const ref = { verificationId: attempt.verificationId, sendNumber: attempt.sendNumber, step: attempt.step, try: attempt.try + 1 };
+  const verification = await tx.verification.findUniqueOrThrow({ where: { id: attempt.verificationId } });
+  const delay = backoffSeconds(ref.try);
+  const canRetry =
+    error.retryable &&
+    ref.try < MAX_TRIES_PER_CHANNEL &&
+    stillWanted(verification, { ...ref, try: attempt.try }) &&
+    verification.expiresAt.getTime() > now.getTime() + delay * 1000;
+  if (canRetry) {
+    await tx.deliveryAttempt.update({ where: { id: attempt.id }, data: { status: "failed" } });
+    await enqueueAttempt(tx, ref, delay);
+    return;
+  }
+  await applyStatusUpdate(tx, attempt, "failed", { code: error.code, message: error.message });
+}

@@ -1,0 +1,28 @@
+/**
+ * `npm run worker`: the job worker on its own (message delivery, retries, fallback), for deployments
+ * that run it apart from the web servers (set OTPILOT_WORKER=0 on those). Same configuration as the
+ * server; with the embedded database it connects to the running server's database socket.
+ */
+import { startJobWorker } from "@/lib/bootstrap/start-job-worker";
+import { env } from "@/lib/config/env";
+import { serverSecrets } from "@/lib/config/secrets";
+import { closeDb } from "@/lib/db/client";
+import { stopWorker } from "@/lib/jobs/worker";
+import { logger } from "@/lib/log";
+
+env();
+serverSecrets();
+await startJobWorker();
+logger.info({ pid: process.pid }, "OTPilot worker running");
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    // Finish the jobs in hand, then leave; a job cut short is retried by another worker.
+    void stopWorker()
+      .then(() => closeDb())
+      .finally(() => process.exit(0));
+  });
+}
