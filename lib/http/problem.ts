@@ -5,13 +5,14 @@ const PROBLEM_BASE = "https://otpilot.dev/errors/";
 
 /** An RFC 9457 problem+json response for an ApiError. */
 export function problemResponse(error: ApiError, headers: HeadersInit = {}): Response {
+  // The RFC 9457 members come last so an extra member of the same name cannot replace them.
   const body = {
+    ...error.extra,
     type: PROBLEM_BASE + error.code,
     title: error.title,
     status: error.status,
     detail: error.detail,
     code: error.code,
-    ...error.extra,
   };
   const responseHeaders = new Headers(headers);
   responseHeaders.set("Content-Type", "application/problem+json");

@@ -7,7 +7,7 @@ export function assertOpen(verification: Verification): void {
     case "pending":
       return;
     case "approved":
-      throw new ApiError("already_verified", "This verification was already approved.", { status: "approved" });
+      throw new ApiError("already_verified", "This verification was already approved.", { verificationStatus: "approved" });
     case "expired":
       throw new ApiError("expired", "This verification has expired. Send a new code.");
     case "canceled":
