@@ -8,7 +8,8 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 export function twilioSignature(authToken: string, url: string, params: URLSearchParams): string {
   const names = [...new Set(params.keys())].sort();
   let data = url;
-  for (const name of names) for (const value of params.getAll(name)) data += name + value;
+  // A repeated parameter contributes each value, sorted (as Twilio's own validators do).
+  for (const name of names) for (const value of params.getAll(name).sort()) data += name + value;
   return createHmac("sha1", authToken).update(data, "utf8").digest("base64");
 }
 
