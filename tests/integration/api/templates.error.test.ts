@@ -73,6 +73,19 @@ describe("templates API: invalid input", () => {
     expectProblem(await api("PATCH", `${templatesOf(t.appId)}/${other.body.id}`, { key: t.test, body: { channel: "sms" } }), 409, "conflict");
   });
 
+  it("of concurrent creates for the same locale exactly one wins; the others answer 409", async () => {
+    const t = await newTenant();
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        api("POST", templatesOf(t.appId), { key: t.test, body: { channel: "sms", locale: "it", body: `v${i} {{code}}` } }),
+      ),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const response of responses.filter((r) => r.status === 409)) expectProblem(response, 409, "conflict");
+    const listed = await api("GET", templatesOf(t.appId), { key: t.test });
+    expect(listed.body.data).toHaveLength(1);
+  });
+
   it("answers 404 for unknown or malformed ids and 405 for other methods", async () => {
     const t = await newTenant();
     expectProblem(await api("GET", templatesOf("app_nope"), { key: t.test }), 404, "not_found");
