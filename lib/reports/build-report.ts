@@ -86,18 +86,18 @@ type MedianRow = { gb: number; gk: number; b: Date | null; k: string | null; lo:
  * hourly rollups (lib/reports/rollup.ts): a verification counts in the hour it was created, with its
  * outcome whenever that came. The range is [from rounded down to the hour, to). The series has
  * every bucket of the range, empty ones included; groups only the keys that had activity.
+ * Medians come from per-day histograms (lib/reports/verify-time-buckets.ts): they cover the whole
+ * UTC days the range touches, and hourly series buckets have none (null).
  */
 export async function buildReport(principal: ApiKeyPrincipal, query: ReportQuery): Promise<Report> {
   const appIds = await readableAppIds(principal, query.appId);
   const from = new Date(Math.floor(query.from.getTime() / HOUR_MS) * HOUR_MS);
-  const rows = Prisma.sql`
-    SELECT date_trunc(${query.interval}, "hour") AS b,
-           ${query.groupBy ? Prisma.raw(`"${query.groupBy}"`) : Prisma.sql`NULL::text`} AS k,
-           "sent", "delivered", "approved", "failed", "verifyTimeHistogram" AS h
-      FROM "ReportRollup"
-     WHERE "tenantId" = ${principal.tenantId}
-       ${appIds ? Prisma.sql`AND "appId" IN (${Prisma.join(appIds)})` : Prisma.empty}
-       AND "hour" >= ${from} AND "hour" < ${query.to}`;
+  const inScope = Prisma.sql`"tenantId" = ${principal.tenantId}
+    ${appIds ? Prisma.sql`AND "appId" IN (${Prisma.join(appIds)})` : Prisma.empty}`;
+  const key = query.groupBy ? Prisma.raw(`"${query.groupBy}"`) : Prisma.sql`NULL::text`;
+  const interval = Prisma.raw(`'${query.interval}'`);
+  // Histograms are per day: hourly series buckets get no median of their own.
+  const medianBucket = query.interval === "day" ? Prisma.sql`"day"` : Prisma.sql`NULL::timestamp`;
 
   const prisma = await db();
   const [counters, medians] = await Promise.all([
@@ -105,13 +105,18 @@ export async function buildReport(principal: ApiKeyPrincipal, query: ReportQuery
       SELECT GROUPING(b)::int AS gb, GROUPING(k)::int AS gk, b, k,
              sum("sent")::float8 AS sent, sum("delivered")::float8 AS delivered,
              sum("approved")::float8 AS approved, sum("failed")::float8 AS failed
-        FROM (${rows}) r
+        FROM (SELECT date_trunc(${interval}, "hour") AS b, ${key} AS k, "sent", "delivered", "approved", "failed"
+                FROM "ReportRollup"
+               WHERE ${inScope} AND "hour" >= ${from} AND "hour" < ${query.to}) r
        GROUP BY GROUPING SETS ((), (b), (k))`,
     // The median from the summed histograms: the buckets holding the two middle approvals.
     prisma.$queryRaw<MedianRow[]>`
       WITH h AS (
-        SELECT GROUPING(b)::int AS gb, GROUPING(k)::int AS gk, b, k, i, sum(r.h[i])::float8 AS n
-          FROM (${rows} AND "approved" > 0) r CROSS JOIN LATERAL generate_subscripts(r.h, 1) AS i
+        SELECT GROUPING(b)::int AS gb, GROUPING(k)::int AS gk, b, k, t.i, sum(t.n)::float8 AS n
+          FROM (SELECT ${medianBucket} AS b, ${key} AS k, "histogram"
+                  FROM "ReportVerifyTime"
+                 WHERE ${inScope} AND "day" >= date_trunc('day', ${from}::timestamp) AND "day" < ${query.to}) r
+         CROSS JOIN LATERAL unnest(r."histogram") WITH ORDINALITY AS t(n, i)
          GROUP BY GROUPING SETS ((i), (b, i), (k, i))
       ), c AS (
         SELECT gb, gk, b, k, i,
