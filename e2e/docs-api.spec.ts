@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 
-test("the API reference renders the OpenAPI document with Scalar, from our own origin only", async ({ page, baseURL }, testInfo) => {
+test("the API reference renders the OpenAPI document with Scalar, from our own origin only", async ({
+  page,
+  baseURL,
+}, testInfo) => {
   const errors: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(message.text());
@@ -9,7 +12,8 @@ test("the API reference renders the OpenAPI document with Scalar, from our own o
   const foreign: string[] = [];
   page.on("request", (request) => {
     const url = new URL(request.url());
-    if (!["data:", "blob:"].includes(url.protocol) && url.origin !== new URL(baseURL!).origin) foreign.push(request.url());
+    if (!["data:", "blob:"].includes(url.protocol) && url.origin !== new URL(baseURL!).origin)
+      foreign.push(request.url());
   });
 
   await page.goto("/docs/api");

@@ -34,8 +34,18 @@ const SECURITY_SCHEMES: Record<string, OpenAPIV3_1.SecuritySchemeObject> = {
     name: "X-API-Key",
     description: "The key id (`key_…`); send the secret in `X-API-Secret` with it.",
   },
-  keySecret: { type: "apiKey", in: "header", name: "X-API-Secret", description: "The secret, next to `X-API-Key: <keyId>`." },
-  secretHeader: { type: "apiKey", in: "header", name: "X-API-Key", description: "`X-API-Key: <secret>` alone." },
+  keySecret: {
+    type: "apiKey",
+    in: "header",
+    name: "X-API-Secret",
+    description: "The secret, next to `X-API-Key: <keyId>`.",
+  },
+  secretHeader: {
+    type: "apiKey",
+    in: "header",
+    name: "X-API-Key",
+    description: "`X-API-Key: <secret>` alone.",
+  },
 };
 
 // Any one of the four forms of CONTRACT §1; keyId + keySecret in one object means both headers.
@@ -48,7 +58,10 @@ const KEY_SECURITY: OpenAPIV3_1.SecurityRequirementObject[] = [
 
 const HEADERS: Record<string, OpenAPIV3_1.HeaderObject> = {
   "X-Request-Id": { description: "Identifies the request in the server's logs.", schema: { type: "string" } },
-  "RateLimit-Limit": { description: "The tightest limit that applied to this call.", schema: { type: "integer" } },
+  "RateLimit-Limit": {
+    description: "The tightest limit that applied to this call.",
+    schema: { type: "integer" },
+  },
   "RateLimit-Remaining": { description: "Calls left in its window.", schema: { type: "integer" } },
   "RateLimit-Reset": { description: "Seconds until its window resets.", schema: { type: "integer" } },
   "Retry-After": { description: "Seconds to wait before retrying.", schema: { type: "integer" } },
@@ -81,7 +94,10 @@ class SchemaConverter {
         // Responses may gain fields over time: clients must not reject unknown ones (and an absent
         // additionalProperties already allows them).
         const extra = node.additionalProperties;
-        if (io === "output" && (extra === false || (typeof extra === "object" && extra && !Object.keys(extra).length))) {
+        if (
+          io === "output" &&
+          (extra === false || (typeof extra === "object" && extra && !Object.keys(extra).length))
+        ) {
           delete node.additionalProperties;
         }
       },
@@ -108,7 +124,9 @@ function rewriteRefs(value: unknown): unknown {
   return Object.fromEntries(
     Object.entries(value).map(([key, inner]) => [
       key,
-      key === "$ref" && typeof inner === "string" ? inner.replace(/^#\/\$defs\//, "#/components/schemas/") : rewriteRefs(inner),
+      key === "$ref" && typeof inner === "string"
+        ? inner.replace(/^#\/\$defs\//, "#/components/schemas/")
+        : rewriteRefs(inner),
     ]),
   );
 }
@@ -116,9 +134,15 @@ function rewriteRefs(value: unknown): unknown {
 /** The error codes an operation can answer: its own plus those every call of its kind can. */
 export function operationErrorCodes(operation: ApiOperation): ErrorCode[] {
   const codes = new Set<ErrorCode>(operation.errors);
-  if (!operation.public) ["unauthorized", "rate_limited", "unavailable", "internal_error"].forEach((c) => codes.add(c as ErrorCode));
+  if (!operation.public)
+    ["unauthorized", "rate_limited", "unavailable", "internal_error"].forEach((c) =>
+      codes.add(c as ErrorCode),
+    );
   if (operation.query) codes.add("invalid_request");
-  if (operation.body) ["invalid_request", "payload_too_large", "unsupported_media_type"].forEach((c) => codes.add(c as ErrorCode));
+  if (operation.body)
+    ["invalid_request", "payload_too_large", "unsupported_media_type"].forEach((c) =>
+      codes.add(c as ErrorCode),
+    );
   return [...codes];
 }
 
@@ -135,7 +159,9 @@ function errorResponses(operation: ApiOperation): Record<string, OpenAPIV3_1.Res
       headers: headerRefs(operation.public ? [] : [...STANDARD_HEADERS, ...(retry ? ["Retry-After"] : [])]),
       content: {
         "application/problem+json": {
-          schema: { allOf: [{ $ref: "#/components/schemas/Problem" }, { properties: { code: { enum: codes } } }] },
+          schema: {
+            allOf: [{ $ref: "#/components/schemas/Problem" }, { properties: { code: { enum: codes } } }],
+          },
         },
       },
     };
@@ -144,19 +170,27 @@ function errorResponses(operation: ApiOperation): Record<string, OpenAPIV3_1.Res
 }
 
 function parameters(operation: ApiOperation, converter: SchemaConverter): OpenAPIV3_1.ParameterObject[] {
-  const list: OpenAPIV3_1.ParameterObject[] = Object.entries(operation.pathParams ?? {}).map(([name, description]) => ({
-    name,
-    in: "path",
-    required: true,
-    description,
-    schema: { type: "string" },
-  }));
+  const list: OpenAPIV3_1.ParameterObject[] = Object.entries(operation.pathParams ?? {}).map(
+    ([name, description]) => ({
+      name,
+      in: "path",
+      required: true,
+      description,
+      schema: { type: "string" },
+    }),
+  );
   if (operation.query) {
     const query = converter.convert(operation.query, "input");
     const required = new Set((query.required ?? []) as string[]);
     for (const [name, property] of Object.entries((query.properties ?? {}) as Record<string, JsonSchema>)) {
       const { description, ...schema } = property;
-      list.push({ name, in: "query", required: required.has(name), description: description as string | undefined, schema });
+      list.push({
+        name,
+        in: "query",
+        required: required.has(name),
+        description: description as string | undefined,
+        schema,
+      });
     }
   }
   if (operation.idempotent) {
@@ -164,7 +198,8 @@ function parameters(operation: ApiOperation, converter: SchemaConverter): OpenAP
       name: "Idempotency-Key",
       in: "header",
       required: false,
-      description: "A repeat within 24 h with the same key and body returns the first response and sends nothing.",
+      description:
+        "A repeat within 24 h with the same key and body returns the first response and sends nothing.",
       schema: { type: "string", minLength: 1, maxLength: 255 },
     });
   }
@@ -176,7 +211,9 @@ function operationObject(operation: ApiOperation, converter: SchemaConverter): O
   const success: OpenAPIV3_1.ResponseObject = {
     description: response.description,
     headers: headerRefs(operation.public ? [] : STANDARD_HEADERS),
-    ...(response.schema ? { content: { "application/json": { schema: converter.convert(response.schema, "output") } } } : {}),
+    ...(response.schema
+      ? { content: { "application/json": { schema: converter.convert(response.schema, "output") } } }
+      : {}),
   };
   const params = parameters(operation, converter);
   return {
@@ -187,7 +224,12 @@ function operationObject(operation: ApiOperation, converter: SchemaConverter): O
     security: operation.public ? [] : KEY_SECURITY,
     ...(params.length ? { parameters: params } : {}),
     ...(operation.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: converter.convert(operation.body, "input") } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: converter.convert(operation.body, "input") } },
+          },
+        }
       : {}),
     responses: { [String(response.status)]: success, ...errorResponses(operation) },
   };
@@ -199,7 +241,10 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Open
   converter.convert(problemObject, "output");
   const paths: OpenAPIV3_1.PathsObject = {};
   for (const operation of API_OPERATIONS) {
-    paths[operation.path] = { ...paths[operation.path], [operation.method]: operationObject(operation, converter) };
+    paths[operation.path] = {
+      ...paths[operation.path],
+      [operation.method]: operationObject(operation, converter),
+    };
   }
   return {
     openapi: "3.1.0",

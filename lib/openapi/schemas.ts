@@ -31,7 +31,9 @@ export const verificationObject = z
     resendAvailableAt: timestamp,
     createdAt: timestamp,
     verifiedAt: timestamp.nullable(),
-    isNewRecipient: z.boolean().describe("true when this recipient was never approved for this tenant before"),
+    isNewRecipient: z
+      .boolean()
+      .describe("true when this recipient was never approved for this tenant before"),
     externalId: z.string().nullable(),
     metadata: z.record(z.string(), z.unknown()),
     delivery: z.object({
@@ -40,7 +42,10 @@ export const verificationObject = z
       provider: z.string().meta({ examples: ["outbox", "twilio", "whatsapp", "http"] }),
       updatedAt: timestamp,
     }),
-    code: z.string().optional().describe("only in send and resend responses, and only when the app's `exposeCode` is on"),
+    code: z
+      .string()
+      .optional()
+      .describe("only in send and resend responses, and only when the app's `exposeCode` is on"),
   })
   .meta({ id: "Verification", description: "A verification: one code sent to one recipient (CONTRACT §4)." });
 
@@ -128,13 +133,19 @@ export const problemObject = z
     attemptsRemaining: z.int().optional().describe("invalid_code: wrong codes still allowed"),
     retryAfter: z.int().optional().describe("rate_limited: seconds to wait"),
   })
-  .meta({ id: "Problem", description: "An RFC 9457 problem document; `code` is stable and machine-readable (CONTRACT §3)." });
+  .meta({
+    id: "Problem",
+    description: "An RFC 9457 problem document; `code` is stable and machine-readable (CONTRACT §3).",
+  });
 
 /** `{"data": [...]}`, with `nextCursor` for paginated lists. */
 export function listOf(item: z.ZodType, paginated = false) {
   const data = z.array(item);
   return paginated
-    ? z.object({ data, nextCursor: z.string().nullable().describe("pass as `cursor` for the next page; null on the last") })
+    ? z.object({
+        data,
+        nextCursor: z.string().nullable().describe("pass as `cursor` for the next page; null on the last"),
+      })
     : z.object({ data });
 }
 
@@ -183,7 +194,9 @@ export const reportObject = z
     interval: z.enum(["hour", "day"]),
     totals: z.object(counters),
     series: z.array(z.object({ start: timestamp, ...counters })),
-    groups: z.array(z.object({ key: z.string().describe("a channel or an ISO 3166 alpha-2 code"), ...counters })),
+    groups: z.array(
+      z.object({ key: z.string().describe("a channel or an ISO 3166 alpha-2 code"), ...counters }),
+    ),
   })
   .meta({ id: "Report", description: "The verification funnel over a time range (CONTRACT §4)." });
 

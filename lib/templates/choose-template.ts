@@ -14,7 +14,13 @@ export type TemplateChoice = {
  */
 export async function chooseTemplate(
   client: Prisma.TransactionClient,
-  input: { appId: string; appDefaultLocale: string; channel: "sms" | "whatsapp"; requested?: string; recipientCountry?: string },
+  input: {
+    appId: string;
+    appDefaultLocale: string;
+    channel: "sms" | "whatsapp";
+    requested?: string;
+    recipientCountry?: string;
+  },
 ): Promise<TemplateChoice> {
   const own = await client.template.findMany({ where: { appId: input.appId, channel: input.channel } });
   const locale = resolveLocale({

@@ -6,7 +6,11 @@ import { appForKey, templateOfApp } from "./template-access";
  * Removes a template: later sends for its channel and locale use the built-in one, and so does a
  * resend of a verification that named it.
  */
-export async function deleteTemplate(principal: ApiKeyPrincipal, appId: string, templateId: string): Promise<void> {
+export async function deleteTemplate(
+  principal: ApiKeyPrincipal,
+  appId: string,
+  templateId: string,
+): Promise<void> {
   const app = await appForKey(principal, appId);
   const template = await templateOfApp(app, templateId);
   const prisma = await db();

@@ -27,7 +27,11 @@ export type TemplatePreview = {
  * alphabet, the app's name and code lifetime. Without `body` or `templateId`, it shows what a send
  * in that locale would use (the app's template, else the built-in one).
  */
-export async function previewTemplate(principal: ApiKeyPrincipal, appId: string, input: PreviewTemplateInput): Promise<TemplatePreview> {
+export async function previewTemplate(
+  principal: ApiKeyPrincipal,
+  appId: string,
+  input: PreviewTemplateInput,
+): Promise<TemplatePreview> {
   const app = await appForKey(principal, appId);
   const { text, channel, locale, source } = await templateText(app, input);
   const body = renderTemplate(text, {
@@ -48,7 +52,10 @@ export async function previewTemplate(principal: ApiKeyPrincipal, appId: string,
   };
 }
 
-async function templateText(app: App, input: PreviewTemplateInput): Promise<{
+async function templateText(
+  app: App,
+  input: PreviewTemplateInput,
+): Promise<{
   text: string;
   channel: "sms" | "whatsapp";
   locale: string;
@@ -72,7 +79,12 @@ async function templateText(app: App, input: PreviewTemplateInput): Promise<{
     requested: input.locale,
   });
   if (template) return { text: template.body, channel, locale, source: "template" };
-  return { text: defaultTemplate(channel, locale, new URL(baseUrl()).hostname), channel, locale, source: "builtin" };
+  return {
+    text: defaultTemplate(channel, locale, new URL(baseUrl()).hostname),
+    channel,
+    locale,
+    source: "builtin",
+  };
 }
 
 // Sample codes show the app's real length and alphabet (alphanumeric codes omit 0/O and 1/I/L).

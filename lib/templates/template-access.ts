@@ -19,7 +19,9 @@ export async function appForKey(principal: ApiKeyPrincipal, appId: string): Prom
 export async function templateOfApp(app: App, templateId: string): Promise<Template> {
   if (!isId("tpl", templateId)) throw notFound("template");
   const prisma = await db();
-  const template = await prisma.template.findFirst({ where: { id: templateId, appId: app.id, tenantId: app.tenantId } });
+  const template = await prisma.template.findFirst({
+    where: { id: templateId, appId: app.id, tenantId: app.tenantId },
+  });
   if (!template) throw notFound("template");
   return template;
 }
@@ -28,9 +30,13 @@ export async function templateOfApp(app: App, templateId: string): Promise<Templ
 export function assertValidTemplate(body: string, channel: "sms" | "whatsapp"): void {
   const problems = validateTemplate(body, channel);
   if (problems.length === 0) return;
-  throw new ApiError("invalid_request", `The template body is invalid: ${problems.map((p) => p.message).join(" ")}`, {
-    errors: problems.map((problem) => ({ path: "body", message: problem.message, reason: problem.code })),
-  });
+  throw new ApiError(
+    "invalid_request",
+    `The template body is invalid: ${problems.map((p) => p.message).join(" ")}`,
+    {
+      errors: problems.map((problem) => ({ path: "body", message: problem.message, reason: problem.code })),
+    },
+  );
 }
 
 /** The 409 of a second template for the same app, channel and locale (the unique index says so). */

@@ -40,7 +40,9 @@ export const updateTemplateSchema = z
 
 export const previewTemplateSchema = z.strictObject({
   channel: channelSchema,
-  locale: templateLocaleSchema.optional().describe("the locale to preview; default: the app's default locale"),
+  locale: templateLocaleSchema
+    .optional()
+    .describe("the locale to preview; default: the app's default locale"),
   body: templateBody.optional().describe("a body to preview before saving it"),
   templateId: z.string().max(64).optional().describe("a saved template of the app to preview"),
   name: z.string().trim().min(1).max(100).optional().describe("a sample recipient name for {{name}}"),

@@ -16,7 +16,11 @@ export async function updateTemplate(
 ): Promise<TemplateView> {
   const app = await appForKey(principal, appId);
   const current = await templateOfApp(app, templateId);
-  const next = { channel: input.channel ?? current.channel, locale: input.locale ?? current.locale, body: input.body ?? current.body };
+  const next = {
+    channel: input.channel ?? current.channel,
+    locale: input.locale ?? current.locale,
+    body: input.body ?? current.body,
+  };
   assertValidTemplate(next.body, next.channel);
   const prisma = await db();
   try {

@@ -1,5 +1,9 @@
 import { appSettingsSchema, createAppSchema } from "@/lib/apps/settings";
-import { createTemplateSchema, previewTemplateSchema, updateTemplateSchema } from "@/lib/templates/template-schemas";
+import {
+  createTemplateSchema,
+  previewTemplateSchema,
+  updateTemplateSchema,
+} from "@/lib/templates/template-schemas";
 import type { ApiOperation } from "../registry";
 import { appObject, listOf, templateObject, templatePreviewObject } from "../schemas";
 
@@ -23,7 +27,8 @@ export const appOperations: ApiOperation[] = [
     operationId: "createApp",
     tag: "Apps",
     summary: "Create an app",
-    description: "Creates an app with these settings (the rest take their defaults) and a publishable key of each mode.",
+    description:
+      "Creates an app with these settings (the rest take their defaults) and a publishable key of each mode.",
     body: createAppSchema,
     response: { status: 201, description: "The new app.", schema: appObject },
     errors: [],
@@ -58,7 +63,8 @@ export const appOperations: ApiOperation[] = [
     operationId: "listTemplates",
     tag: "Apps",
     summary: "List an app's templates",
-    description: "The app's own templates by channel and locale. Sends without one use the built-in template of the locale.",
+    description:
+      "The app's own templates by channel and locale. Sends without one use the built-in template of the locale.",
     pathParams: appId,
     response: { status: 200, description: "The templates.", schema: listOf(templateObject) },
     errors: ["forbidden", "not_found"],

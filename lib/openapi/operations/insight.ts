@@ -4,7 +4,14 @@ import { listQuerySchema } from "@/lib/reads/list-verifications";
 import { rateLimitsQuerySchema } from "@/lib/reads/read-rate-limits";
 import { reportQuerySchema } from "@/lib/reports/build-report";
 import type { ApiOperation } from "../registry";
-import { attemptObject, eventObject, listOf, rateLimitStateObject, reportObject, verificationObject } from "../schemas";
+import {
+  attemptObject,
+  eventObject,
+  listOf,
+  rateLimitStateObject,
+  reportObject,
+  verificationObject,
+} from "../schemas";
 
 export const insightOperations: ApiOperation[] = [
   {
@@ -15,7 +22,11 @@ export const insightOperations: ApiOperation[] = [
     summary: "List verifications",
     description: "Newest first, filtered; page with `cursor` = the previous page's `nextCursor`.",
     query: listQuerySchema,
-    response: { status: 200, description: "A page of verifications.", schema: listOf(verificationObject, true) },
+    response: {
+      status: 200,
+      description: "A page of verifications.",
+      schema: listOf(verificationObject, true),
+    },
     errors: ["forbidden", "not_found"],
   },
   {

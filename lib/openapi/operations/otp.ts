@@ -1,4 +1,10 @@
-import { cancelOtpSchema, resendOtpSchema, sendOtpSchema, statusQuerySchema, verifyOtpSchema } from "@/lib/otp/schemas";
+import {
+  cancelOtpSchema,
+  resendOtpSchema,
+  sendOtpSchema,
+  statusQuerySchema,
+  verifyOtpSchema,
+} from "@/lib/otp/schemas";
 import type { ApiOperation } from "../registry";
 import { verificationObject, verifyResultObject } from "../schemas";
 
@@ -18,7 +24,15 @@ export const otpOperations: ApiOperation[] = [
     body: sendOtpSchema,
     idempotent: true,
     response: { status: 201, description: "The verification, status `pending`.", schema: verificationObject },
-    errors: ["invalid_phone_number", "forbidden", "country_blocked", "not_found", "idempotency_conflict", "channel_unavailable", "unsupported_number"],
+    errors: [
+      "invalid_phone_number",
+      "forbidden",
+      "country_blocked",
+      "not_found",
+      "idempotency_conflict",
+      "channel_unavailable",
+      "unsupported_number",
+    ],
   },
   {
     method: "post",
@@ -32,7 +46,17 @@ export const otpOperations: ApiOperation[] = [
       "wrong code answers 429 `too_many_attempts` and the verification becomes `failed`.",
     body: verifyOtpSchema,
     response: { status: 200, description: "The right code.", schema: verifyResultObject },
-    errors: ["invalid_phone_number", "forbidden", "not_found", "already_verified", "expired", "canceled", "failed", "invalid_code", "too_many_attempts"],
+    errors: [
+      "invalid_phone_number",
+      "forbidden",
+      "not_found",
+      "already_verified",
+      "expired",
+      "canceled",
+      "failed",
+      "invalid_code",
+      "too_many_attempts",
+    ],
   },
   {
     method: "post",
@@ -44,8 +68,20 @@ export const otpOperations: ApiOperation[] = [
       "Sends a fresh code for the same verification (the previous code stops working). Keeps `attempts`; " +
       "answers 429 before `resendAvailableAt` and after `maxSends` sends.",
     body: resendOtpSchema,
-    response: { status: 200, description: "The verification with `sendCount` incremented.", schema: verificationObject },
-    errors: ["forbidden", "not_found", "already_verified", "expired", "canceled", "failed", "channel_unavailable"],
+    response: {
+      status: 200,
+      description: "The verification with `sendCount` incremented.",
+      schema: verificationObject,
+    },
+    errors: [
+      "forbidden",
+      "not_found",
+      "already_verified",
+      "expired",
+      "canceled",
+      "failed",
+      "channel_unavailable",
+    ],
   },
   {
     method: "post",
@@ -54,7 +90,11 @@ export const otpOperations: ApiOperation[] = [
     tag: "Verifications",
     summary: "Cancel a verification",
     body: cancelOtpSchema,
-    response: { status: 200, description: "The verification, status `canceled`.", schema: verificationObject },
+    response: {
+      status: 200,
+      description: "The verification, status `canceled`.",
+      schema: verificationObject,
+    },
     errors: ["forbidden", "not_found", "already_verified"],
   },
   {

@@ -22,7 +22,8 @@ export const webhookOperations: ApiOperation[] = [
     operationId: "rollWebhookSecret",
     tag: "Apps",
     summary: "Roll the webhook signing secret",
-    description: "A new secret; the replaced one keeps signing too for 24 hours, so receivers can switch without gaps.",
+    description:
+      "A new secret; the replaced one keeps signing too for 24 hours, so receivers can switch without gaps.",
     pathParams: appId,
     response: { status: 200, description: "The new secret.", schema: webhookSecretResponseSchema },
     errors: ["forbidden", "not_found"],
@@ -36,7 +37,11 @@ export const webhookOperations: ApiOperation[] = [
     description: "The app's webhook deliveries and their state, newest first.",
     pathParams: appId,
     query: webhookDeliveriesQuerySchema,
-    response: { status: 200, description: "A page of deliveries.", schema: listOf(webhookDeliveryObject, true) },
+    response: {
+      status: 200,
+      description: "A page of deliveries.",
+      schema: listOf(webhookDeliveryObject, true),
+    },
     errors: ["forbidden", "not_found"],
   },
 ];

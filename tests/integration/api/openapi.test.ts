@@ -17,12 +17,18 @@ function expectDocumented(operationId: string, response: ApiResponse) {
     const parsed = operation.response.schema.safeParse(response.body);
     expect(parsed.error?.issues ?? [], `${operationId}: ${response.text.slice(0, 300)}`).toEqual([]);
     // Unknown keys are stripped by the parse: a difference is a field the document does not describe.
-    expect(parsed.data, `${operationId} answers fields the document does not describe`).toEqual(response.body);
+    expect(parsed.data, `${operationId} answers fields the document does not describe`).toEqual(
+      response.body,
+    );
     return;
   }
-  expect(response.headers.get("content-type"), `${operationId} ${response.status}`).toContain("application/problem+json");
+  expect(response.headers.get("content-type"), `${operationId} ${response.status}`).toContain(
+    "application/problem+json",
+  );
   expect(problemObject.safeParse(response.body).success, response.text).toBe(true);
-  expect(operationErrorCodes(operation), `${operationId} answered ${response.text}`).toContain(response.body.code);
+  expect(operationErrorCodes(operation), `${operationId} answered ${response.text}`).toContain(
+    response.body.code,
+  );
   expect(response.status).toBe(errorStatus[response.body.code as keyof typeof errorStatus]);
 }
 
@@ -47,36 +53,61 @@ describe("real responses match the document", { timeout: 90_000 }, () => {
   it("OTP calls and their errors", async () => {
     const t = await newTenant();
     const recipient = randomMobile();
-    const sent = await api("POST", "/api/v1/otp/send", { key: t.test, body: { recipient, externalId: "u-1", metadata: { a: 1 } } });
+    const sent = await api("POST", "/api/v1/otp/send", {
+      key: t.test,
+      body: { recipient, externalId: "u-1", metadata: { a: 1 } },
+    });
     expectDocumented("sendOtp", sent);
     const id = sent.body.id as string;
     expectDocumented("getOtp", await api("GET", `/api/v1/otp/${id}`, { key: t.test }));
     expectDocumented("getOtpStatus", await api("GET", `/api/v1/otp/status?id=${id}`, { key: t.test }));
-    expectDocumented("verifyOtp", await api("POST", "/api/v1/otp/verify", { key: t.test, body: { id, code: "000000" } }));
+    expectDocumented(
+      "verifyOtp",
+      await api("POST", "/api/v1/otp/verify", { key: t.test, body: { id, code: "000000" } }),
+    );
     expectDocumented("resendOtp", await api("POST", "/api/v1/otp/resend", { key: t.test, body: { id } }));
     const code = await readCode(t.test, recipient);
-    expectDocumented("verifyOtp", await api("POST", "/api/v1/otp/verify", { key: t.test, body: { id, code } }));
+    expectDocumented(
+      "verifyOtp",
+      await api("POST", "/api/v1/otp/verify", { key: t.test, body: { id, code } }),
+    );
     expectDocumented("cancelOtp", await api("POST", "/api/v1/otp/cancel", { key: t.test, body: { id } }));
     const other = await api("POST", "/api/v1/otp/send", { key: t.test, body: { recipient: randomMobile() } });
-    expectDocumented("cancelOtp", await api("POST", "/api/v1/otp/cancel", { key: t.test, body: { id: other.body.id } }));
+    expectDocumented(
+      "cancelOtp",
+      await api("POST", "/api/v1/otp/cancel", { key: t.test, body: { id: other.body.id } }),
+    );
 
-    expectDocumented("sendOtp", await api("POST", "/api/v1/otp/send", { key: t.test, body: { recipient: "+1 not a number" } }));
+    expectDocumented(
+      "sendOtp",
+      await api("POST", "/api/v1/otp/send", { key: t.test, body: { recipient: "+1 not a number" } }),
+    );
     expectDocumented("sendOtp", await api("POST", "/api/v1/otp/send", { key: t.test, body: "{" }));
-    expectDocumented("getOtp", await api("GET", "/api/v1/otp/ver_01h455vb4pex5vsknk084sn02q", { key: t.test }));
+    expectDocumented(
+      "getOtp",
+      await api("GET", "/api/v1/otp/ver_01h455vb4pex5vsknk084sn02q", { key: t.test }),
+    );
     expectDocumented("getOtp", await api("GET", `/api/v1/otp/${id}`));
   });
 
   it("reads and the outbox", async () => {
     const t = await newTenant();
     const recipient = randomMobile();
-    const id = (await api("POST", "/api/v1/otp/send", { key: t.test, body: { recipient } })).body.id as string;
+    const id = (await api("POST", "/api/v1/otp/send", { key: t.test, body: { recipient } })).body
+      .id as string;
     await api("POST", "/api/v1/otp/verify", { key: t.test, body: { id, code: "000000" } });
 
     expectDocumented("listOtps", await api("GET", "/api/v1/otp/list?limit=1", { key: t.test }));
     expectDocumented("listOtpAttempts", await api("GET", `/api/v1/otp/attempts?id=${id}`, { key: t.test }));
     expectDocumented("listOtpLogs", await api("GET", "/api/v1/otp/logs?limit=5", { key: t.test }));
-    expectDocumented("getOtpRateLimits", await api("GET", `/api/v1/otp/rate-limits?recipient=${encodeURIComponent(recipient)}`, { key: t.test }));
-    expectDocumented("getOtpReport", await api("GET", "/api/v1/otp/reports?groupBy=channel", { key: t.test }));
+    expectDocumented(
+      "getOtpRateLimits",
+      await api("GET", `/api/v1/otp/rate-limits?recipient=${encodeURIComponent(recipient)}`, { key: t.test }),
+    );
+    expectDocumented(
+      "getOtpReport",
+      await api("GET", "/api/v1/otp/reports?groupBy=channel", { key: t.test }),
+    );
     expectDocumented("listOutbox", await api("GET", "/api/v1/outbox?limit=2", { key: t.test }));
     expectDocumented("listOtps", await api("GET", "/api/v1/otp/list?limit=1000", { key: t.test }));
     expectDocumented("listOutbox", await api("GET", "/api/v1/outbox", { key: t.live }));
@@ -90,31 +121,62 @@ describe("real responses match the document", { timeout: 90_000 }, () => {
       "updateApp",
       await api("PATCH", `/api/v1/apps/${t.appId}`, {
         key: t.test,
-        body: { providers: { twilio: { accountSid: `AC${"a".repeat(32)}`, authToken: "secret-token-1", from: "+15005550006" } } },
+        body: {
+          providers: {
+            twilio: { accountSid: `AC${"a".repeat(32)}`, authToken: "secret-token-1", from: "+15005550006" },
+          },
+        },
       }),
     );
     const created = await api("POST", "/api/v1/apps", { key: t.test, body: { name: "docs" } });
     expectDocumented("createApp", created);
-    expectDocumented("getApp", await api("GET", "/api/v1/apps/app_01h455vb4pex5vsknk084sn02q", { key: t.test }));
+    expectDocumented(
+      "getApp",
+      await api("GET", "/api/v1/apps/app_01h455vb4pex5vsknk084sn02q", { key: t.test }),
+    );
   });
 
   it("templates", async () => {
     const t = await newTenant();
     const templates = `/api/v1/apps/${t.appId}/templates`;
-    const template = await api("POST", templates, { key: t.test, body: { channel: "sms", locale: "en", body: "{{code}}" } });
+    const template = await api("POST", templates, {
+      key: t.test,
+      body: { channel: "sms", locale: "en", body: "{{code}}" },
+    });
     expectDocumented("createTemplate", template);
-    expectDocumented("createTemplate", await api("POST", templates, { key: t.test, body: { channel: "sms", locale: "en", body: "{{code}}" } }));
+    expectDocumented(
+      "createTemplate",
+      await api("POST", templates, { key: t.test, body: { channel: "sms", locale: "en", body: "{{code}}" } }),
+    );
     expectDocumented("listTemplates", await api("GET", templates, { key: t.test }));
-    expectDocumented("updateTemplate", await api("PATCH", `${templates}/${template.body.id}`, { key: t.test, body: { body: "x {{code}}" } }));
-    expectDocumented("previewTemplate", await api("POST", `${templates}/preview`, { key: t.test, body: { channel: "sms" } }));
-    expectDocumented("deleteTemplate", await api("DELETE", `${templates}/${template.body.id}`, { key: t.test }));
+    expectDocumented(
+      "updateTemplate",
+      await api("PATCH", `${templates}/${template.body.id}`, { key: t.test, body: { body: "x {{code}}" } }),
+    );
+    expectDocumented(
+      "previewTemplate",
+      await api("POST", `${templates}/preview`, { key: t.test, body: { channel: "sms" } }),
+    );
+    expectDocumented(
+      "deleteTemplate",
+      await api("DELETE", `${templates}/${template.body.id}`, { key: t.test }),
+    );
   });
 
   it("webhooks", async () => {
     const t = await newTenant();
 
-    expectDocumented("getWebhookSecret", await api("GET", `/api/v1/apps/${t.appId}/webhook-secret`, { key: t.test }));
-    expectDocumented("rollWebhookSecret", await api("POST", `/api/v1/apps/${t.appId}/webhook-secret`, { key: t.test }));
-    expectDocumented("listWebhookDeliveries", await api("GET", `/api/v1/apps/${t.appId}/webhook-deliveries`, { key: t.test }));
+    expectDocumented(
+      "getWebhookSecret",
+      await api("GET", `/api/v1/apps/${t.appId}/webhook-secret`, { key: t.test }),
+    );
+    expectDocumented(
+      "rollWebhookSecret",
+      await api("POST", `/api/v1/apps/${t.appId}/webhook-secret`, { key: t.test }),
+    );
+    expectDocumented(
+      "listWebhookDeliveries",
+      await api("GET", `/api/v1/apps/${t.appId}/webhook-deliveries`, { key: t.test }),
+    );
   });
 });

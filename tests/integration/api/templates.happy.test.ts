@@ -5,7 +5,9 @@ import { newTenant } from "../../helpers/tenant";
 const templatesOf = (appId: string) => `/api/v1/apps/${appId}/templates`;
 
 async function latestOutboxBody(key: { keyId: string; secret: string }, recipient: string): Promise<string> {
-  const outbox = await api("GET", `/api/v1/outbox?recipient=${encodeURIComponent(recipient)}&limit=1`, { key });
+  const outbox = await api("GET", `/api/v1/outbox?recipient=${encodeURIComponent(recipient)}&limit=1`, {
+    key,
+  });
   expect(outbox.status, outbox.text).toBe(200);
   return outbox.body.data[0].body;
 }
@@ -44,7 +46,12 @@ describe("templates API: create, list, update, delete", () => {
       body: { body: "Código {{code}} ({{ttlMinutes}} min)" },
     });
     expect(patched.status, patched.text).toBe(200);
-    expect(patched.body).toMatchObject({ id: created.body.id, channel: "sms", locale: "pt-BR", body: "Código {{code}} ({{ttlMinutes}} min)" });
+    expect(patched.body).toMatchObject({
+      id: created.body.id,
+      channel: "sms",
+      locale: "pt-BR",
+      body: "Código {{code}} ({{ttlMinutes}} min)",
+    });
     expect(Date.parse(patched.body.updatedAt)).toBeGreaterThanOrEqual(Date.parse(created.body.updatedAt));
 
     const deleted = await api("DELETE", `${templatesOf(t.appId)}/${created.body.id}`, { key: t.test });
@@ -74,12 +81,19 @@ describe("sends use the app's templates", () => {
     const t = await newTenant({ name: "Acme" });
     const created = await api("POST", templatesOf(t.appId), {
       key: t.test,
-      body: { channel: "sms", locale: "es", body: "ACME: tu clave es {{code}}, vale {{ttlMinutes}} min, {{name}}." },
+      body: {
+        channel: "sms",
+        locale: "es",
+        body: "ACME: tu clave es {{code}}, vale {{ttlMinutes}} min, {{name}}.",
+      },
     });
     expect(created.status, created.text).toBe(201);
 
     const recipient = randomMobile();
-    const sent = await api("POST", "/api/v1/otp/send", { key: t.test, body: { recipient, locale: "es-MX", name: "Ana", ttl: 300 } });
+    const sent = await api("POST", "/api/v1/otp/send", {
+      key: t.test,
+      body: { recipient, locale: "es-MX", name: "Ana", ttl: 300 },
+    });
     expect(sent.status, sent.text).toBe(201);
     expect(await latestOutboxBody(t.test, recipient)).toMatch(/^ACME: tu clave es \d{6}, vale 5 min, Ana\.$/);
 
@@ -97,9 +111,15 @@ describe("sends use the app's templates", () => {
 
   it("a send that names a template by id uses it, whatever the locale", async () => {
     const t = await newTenant();
-    const created = await api("POST", templatesOf(t.appId), { key: t.test, body: { channel: "sms", locale: "de", body: "CODE={{code}}" } });
+    const created = await api("POST", templatesOf(t.appId), {
+      key: t.test,
+      body: { channel: "sms", locale: "de", body: "CODE={{code}}" },
+    });
     const recipient = randomMobile();
-    const sent = await api("POST", "/api/v1/otp/send", { key: t.test, body: { recipient, locale: "en", templateId: created.body.id } });
+    const sent = await api("POST", "/api/v1/otp/send", {
+      key: t.test,
+      body: { recipient, locale: "en", templateId: created.body.id },
+    });
     expect(sent.status, sent.text).toBe(201);
     expect(await latestOutboxBody(t.test, recipient)).toMatch(/^CODE=\d{6}$/);
   });
@@ -110,7 +130,12 @@ describe("POST /api/v1/apps/{id}/templates/preview", () => {
     const t = await newTenant({ name: "Preview Co", codeLength: 8, ttl: 900 });
     const response = await api("POST", `${templatesOf(t.appId)}/preview`, {
       key: t.test,
-      body: { channel: "sms", locale: "en", body: "{{app}}: {{code}} for {{name}}, {{ttlMinutes}} minutes", name: "Sam" },
+      body: {
+        channel: "sms",
+        locale: "en",
+        body: "{{app}}: {{code}} for {{name}}, {{ttlMinutes}} minutes",
+        name: "Sam",
+      },
     });
     expect(response.status, response.text).toBe(200);
     expect(response.body).toEqual({
@@ -126,14 +151,23 @@ describe("POST /api/v1/apps/{id}/templates/preview", () => {
 
   it("counts UCS-2 segments and previews the built-in and saved templates", async () => {
     const t = await newTenant({ name: "Acme" });
-    const builtin = await api("POST", `${templatesOf(t.appId)}/preview`, { key: t.test, body: { channel: "sms", locale: "hi" } });
+    const builtin = await api("POST", `${templatesOf(t.appId)}/preview`, {
+      key: t.test,
+      body: { channel: "sms", locale: "hi" },
+    });
     expect(builtin.status, builtin.text).toBe(200);
     expect(builtin.body).toMatchObject({ source: "builtin", locale: "hi", encoding: "UCS-2" });
     expect(builtin.body.body).toContain("123456");
     expect(builtin.body.segments).toBeGreaterThan(1);
 
-    const saved = await api("POST", templatesOf(t.appId), { key: t.test, body: { channel: "whatsapp", locale: "en", body: "Acme code {{code}}" } });
-    const byLocale = await api("POST", `${templatesOf(t.appId)}/preview`, { key: t.test, body: { channel: "whatsapp", locale: "en-GB" } });
+    const saved = await api("POST", templatesOf(t.appId), {
+      key: t.test,
+      body: { channel: "whatsapp", locale: "en", body: "Acme code {{code}}" },
+    });
+    const byLocale = await api("POST", `${templatesOf(t.appId)}/preview`, {
+      key: t.test,
+      body: { channel: "whatsapp", locale: "en-GB" },
+    });
     expect(byLocale.body).toEqual({
       body: "Acme code 123456",
       channel: "whatsapp",
@@ -143,7 +177,10 @@ describe("POST /api/v1/apps/{id}/templates/preview", () => {
       locale: "en",
       source: "template",
     });
-    const byId = await api("POST", `${templatesOf(t.appId)}/preview`, { key: t.test, body: { channel: "sms", templateId: saved.body.id } });
+    const byId = await api("POST", `${templatesOf(t.appId)}/preview`, {
+      key: t.test,
+      body: { channel: "sms", templateId: saved.body.id },
+    });
     expect(byId.body).toMatchObject({ body: "Acme code 123456", channel: "whatsapp", source: "template" });
   });
 });

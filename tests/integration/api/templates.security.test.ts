@@ -6,7 +6,10 @@ import { newTenant, type TestTenant } from "../../helpers/tenant";
 const templatesOf = (appId: string) => `/api/v1/apps/${appId}/templates`;
 
 async function withTemplate(t: TestTenant) {
-  const created = await api("POST", templatesOf(t.appId), { key: t.test, body: { channel: "sms", locale: "en", body: "secret {{code}}" } });
+  const created = await api("POST", templatesOf(t.appId), {
+    key: t.test,
+    body: { channel: "sms", locale: "en", body: "secret {{code}}" },
+  });
   expect(created.status, created.text).toBe(201);
   return created.body.id as string;
 }
@@ -19,14 +22,57 @@ describe("templates API: tenant isolation and key restrictions", () => {
     const foreignApp = templatesOf(owner.appId);
 
     expectProblem(await api("GET", foreignApp, { key: intruder.test }), 404, "not_found");
-    expectProblem(await api("POST", foreignApp, { key: intruder.test, body: { channel: "sms", locale: "fr", body: "{{code}}" } }), 404, "not_found");
-    expectProblem(await api("PATCH", `${foreignApp}/${templateId}`, { key: intruder.test, body: { body: "pwned {{code}}" } }), 404, "not_found");
-    expectProblem(await api("DELETE", `${foreignApp}/${templateId}`, { key: intruder.test }), 404, "not_found");
-    expectProblem(await api("POST", `${foreignApp}/preview`, { key: intruder.test, body: { channel: "sms", templateId } }), 404, "not_found");
+    expectProblem(
+      await api("POST", foreignApp, {
+        key: intruder.test,
+        body: { channel: "sms", locale: "fr", body: "{{code}}" },
+      }),
+      404,
+      "not_found",
+    );
+    expectProblem(
+      await api("PATCH", `${foreignApp}/${templateId}`, {
+        key: intruder.test,
+        body: { body: "pwned {{code}}" },
+      }),
+      404,
+      "not_found",
+    );
+    expectProblem(
+      await api("DELETE", `${foreignApp}/${templateId}`, { key: intruder.test }),
+      404,
+      "not_found",
+    );
+    expectProblem(
+      await api("POST", `${foreignApp}/preview`, {
+        key: intruder.test,
+        body: { channel: "sms", templateId },
+      }),
+      404,
+      "not_found",
+    );
     // The owner's template id under the intruder's own app: still 404.
-    expectProblem(await api("PATCH", `${templatesOf(intruder.appId)}/${templateId}`, { key: intruder.test, body: { body: "pwned {{code}}" } }), 404, "not_found");
-    expectProblem(await api("DELETE", `${templatesOf(intruder.appId)}/${templateId}`, { key: intruder.test }), 404, "not_found");
-    expectProblem(await api("POST", `${templatesOf(intruder.appId)}/preview`, { key: intruder.test, body: { channel: "sms", templateId } }), 404, "not_found");
+    expectProblem(
+      await api("PATCH", `${templatesOf(intruder.appId)}/${templateId}`, {
+        key: intruder.test,
+        body: { body: "pwned {{code}}" },
+      }),
+      404,
+      "not_found",
+    );
+    expectProblem(
+      await api("DELETE", `${templatesOf(intruder.appId)}/${templateId}`, { key: intruder.test }),
+      404,
+      "not_found",
+    );
+    expectProblem(
+      await api("POST", `${templatesOf(intruder.appId)}/preview`, {
+        key: intruder.test,
+        body: { channel: "sms", templateId },
+      }),
+      404,
+      "not_found",
+    );
 
     const list = await api("GET", foreignApp, { key: owner.test });
     expect(list.body.data).toEqual([expect.objectContaining({ id: templateId, body: "secret {{code}}" })]);
@@ -42,10 +88,22 @@ describe("templates API: tenant isolation and key restrictions", () => {
 
     const path = templatesOf(t.appId);
     expectProblem(await api("GET", path, { key: t.test }), 403, "forbidden");
-    expectProblem(await api("POST", path, { key: t.test, body: { channel: "sms", locale: "fr", body: "{{code}}" } }), 403, "forbidden");
-    expectProblem(await api("PATCH", `${path}/${templateId}`, { key: t.test, body: { body: "x {{code}}" } }), 403, "forbidden");
+    expectProblem(
+      await api("POST", path, { key: t.test, body: { channel: "sms", locale: "fr", body: "{{code}}" } }),
+      403,
+      "forbidden",
+    );
+    expectProblem(
+      await api("PATCH", `${path}/${templateId}`, { key: t.test, body: { body: "x {{code}}" } }),
+      403,
+      "forbidden",
+    );
     expectProblem(await api("DELETE", `${path}/${templateId}`, { key: t.test }), 403, "forbidden");
-    expectProblem(await api("POST", `${path}/preview`, { key: t.test, body: { channel: "sms" } }), 403, "forbidden");
+    expectProblem(
+      await api("POST", `${path}/preview`, { key: t.test, body: { channel: "sms" } }),
+      403,
+      "forbidden",
+    );
     // The app it is allowed on works.
     expect((await api("GET", templatesOf(second.body.id), { key: t.test })).status).toBe(200);
   });
@@ -54,13 +112,24 @@ describe("templates API: tenant isolation and key restrictions", () => {
     const t = await newTenant();
     const path = templatesOf(t.appId);
     expectProblem(await api("GET", path), 401, "unauthorized");
-    expectProblem(await api("POST", path, { body: { channel: "sms", locale: "en", body: "{{code}}" } }), 401, "unauthorized");
-    expectProblem(await api("GET", path, { headers: { Authorization: `Bearer ${t.publishableKeys.test}` } }), 401, "unauthorized");
+    expectProblem(
+      await api("POST", path, { body: { channel: "sms", locale: "en", body: "{{code}}" } }),
+      401,
+      "unauthorized",
+    );
+    expectProblem(
+      await api("GET", path, { headers: { Authorization: `Bearer ${t.publishableKeys.test}` } }),
+      401,
+      "unauthorized",
+    );
   });
 
   it("a template's variables are filled once: an app name that looks like a placeholder stays literal", async () => {
     const t = await newTenant({ name: "{{code}}" });
-    const preview = await api("POST", `${templatesOf(t.appId)}/preview`, { key: t.test, body: { channel: "sms", body: "{{app}} {{code}}" } });
+    const preview = await api("POST", `${templatesOf(t.appId)}/preview`, {
+      key: t.test,
+      body: { channel: "sms", body: "{{app}} {{code}}" },
+    });
     expect(preview.body.body).toBe("{{code}} 123456");
   });
 });

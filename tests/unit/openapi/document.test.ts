@@ -46,13 +46,22 @@ function servedMethods(file: string): RouteMethod[] {
   const initializers = new Map<string, ts.Node>();
   const exported = new Set<string>();
   for (const statement of source.statements) {
-    if (ts.isImportDeclaration(statement) && statement.importClause?.namedBindings && ts.isNamedImports(statement.importClause.namedBindings)) {
-      const module = (statement.moduleSpecifier as ts.StringLiteral).text;
+    if (
+      ts.isImportDeclaration(statement) &&
+      statement.importClause?.namedBindings &&
+      ts.isNamedImports(statement.importClause.namedBindings)
+    ) {
+      const specifier = (statement.moduleSpecifier as ts.StringLiteral).text;
       for (const element of statement.importClause.namedBindings.elements) {
-        imports.set(element.name.text, { module, name: (element.propertyName ?? element.name).text });
+        imports.set(element.name.text, {
+          module: specifier,
+          name: (element.propertyName ?? element.name).text,
+        });
       }
     }
-    const isExported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const isExported =
+      ts.canHaveModifiers(statement) &&
+      ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         if (!ts.isIdentifier(declaration.name) || !declaration.initializer) continue;
@@ -64,10 +73,15 @@ function servedMethods(file: string): RouteMethod[] {
       initializers.set(statement.name.text, statement);
       if (isExported) exported.add(statement.name.text);
     }
-    if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+    if (
+      ts.isExportDeclaration(statement) &&
+      statement.exportClause &&
+      ts.isNamedExports(statement.exportClause)
+    ) {
       for (const element of statement.exportClause.elements) {
         exported.add(element.name.text);
-        if (element.propertyName) initializers.set(element.name.text, ts.factory.createIdentifier(element.propertyName.text));
+        if (element.propertyName)
+          initializers.set(element.name.text, ts.factory.createIdentifier(element.propertyName.text));
       }
     }
   }
@@ -78,14 +92,23 @@ function servedMethods(file: string): RouteMethod[] {
     return node;
   };
   const isMethodNotAllowed = (node: ts.Node) =>
-    ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "methodNotAllowed";
+    ts.isCallExpression(node) &&
+    ts.isIdentifier(node.expression) &&
+    node.expression.text === "methodNotAllowed";
   const schemaPassedTo = (node: ts.Node, reader: string): SchemaImport | undefined => {
     let found: SchemaImport | undefined;
     const visit = (child: ts.Node) => {
-      if (ts.isCallExpression(child) && ts.isIdentifier(child.expression) && child.expression.text === reader) {
+      if (
+        ts.isCallExpression(child) &&
+        ts.isIdentifier(child.expression) &&
+        child.expression.text === reader
+      ) {
         const argument = child.arguments[1];
         if (argument && ts.isIdentifier(argument)) {
-          found = imports.get(argument.text) ?? { module: "(declared in the route file)", name: argument.text };
+          found = imports.get(argument.text) ?? {
+            module: "(declared in the route file)",
+            name: argument.text,
+          };
         }
       }
       ts.forEachChild(child, visit);
@@ -129,8 +152,14 @@ describe("the OpenAPI document", () => {
   it("describes every method every route under app/api/v1 serves, and nothing else", () => {
     const documented = API_OPERATIONS.map(key).sort();
     const served = routes.map(key).sort();
-    expect(served.filter((route) => !documented.includes(route)), "routes without an OpenAPI entry").toEqual([]);
-    expect(documented.filter((operation) => !served.includes(operation)), "OpenAPI entries without a route").toEqual([]);
+    expect(
+      served.filter((route) => !documented.includes(route)),
+      "routes without an OpenAPI entry",
+    ).toEqual([]);
+    expect(
+      documented.filter((operation) => !served.includes(operation)),
+      "OpenAPI entries without a route",
+    ).toEqual([]);
     expect(new Set(documented).size, "an operation is described twice").toBe(documented.length);
   });
 
@@ -141,13 +170,28 @@ describe("the OpenAPI document", () => {
       for (const part of ["body", "query"] as const) {
         const imported = route[part];
         if (!imported) {
-          expect(operation[part], `${key(route)} documents a ${part} the route does not read`).toBeUndefined();
+          expect(
+            operation[part],
+            `${key(route)} documents a ${part} the route does not read`,
+          ).toBeUndefined();
           continue;
         }
-        expect(imported.module, `${key(route)}: import the ${part} schema from lib/ so the document can use it`).toMatch(/^@\/lib\//);
-        const module = (await import(imported.module.replace(/^@\//, `${root}/`))) as Record<string, unknown>;
-        expect(module[imported.name], `${key(route)}: ${imported.module} exports ${imported.name}`).toBeDefined();
-        expect(operation[part] === module[imported.name], `${key(route)} documents its ${part} with ${imported.name}`).toBe(true);
+        expect(
+          imported.module,
+          `${key(route)}: import the ${part} schema from lib/ so the document can use it`,
+        ).toMatch(/^@\/lib\//);
+        const exports = (await import(imported.module.replace(/^@\//, `${root}/`))) as Record<
+          string,
+          unknown
+        >;
+        expect(
+          exports[imported.name],
+          `${key(route)}: ${imported.module} exports ${imported.name}`,
+        ).toBeDefined();
+        expect(
+          operation[part] === exports[imported.name],
+          `${key(route)} documents its ${part} with ${imported.name}`,
+        ).toBe(true);
       }
     }
   });
@@ -156,7 +200,13 @@ describe("the OpenAPI document", () => {
     const document = buildOpenApiDocument();
     const ids = API_OPERATIONS.map((op) => op.operationId);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(Object.keys(document.components!.securitySchemes!).sort()).toEqual(["basic", "bearer", "keyId", "keySecret", "secretHeader"]);
+    expect(Object.keys(document.components!.securitySchemes!).sort()).toEqual([
+      "basic",
+      "bearer",
+      "keyId",
+      "keySecret",
+      "secretHeader",
+    ]);
     for (const operation of API_OPERATIONS) {
       const described = document.paths![operation.path]![operation.method]!;
       const statuses = Object.keys(described.responses!);
@@ -167,26 +217,40 @@ describe("the OpenAPI document", () => {
       }
       expect(described.security, key(operation)).toHaveLength(4);
       expect(statuses, key(operation)).toEqual(expect.arrayContaining(["401", "429", "500", "503"]));
-      if (operation.body) expect(statuses, key(operation)).toEqual(expect.arrayContaining(["400", "413", "415"]));
+      if (operation.body)
+        expect(statuses, key(operation)).toEqual(expect.arrayContaining(["400", "413", "415"]));
     }
   });
 
   it("turns zod request schemas into JSON Schema with their limits, and shares response objects as components", () => {
     const document = buildOpenApiDocument();
     const send = document.paths!["/api/v1/otp/send"]!.post!;
-    const body = (send.requestBody as { content: Record<string, { schema: Record<string, any> }> }).content["application/json"]!.schema;
+    const body = (send.requestBody as { content: Record<string, { schema: Record<string, any> }> }).content[
+      "application/json"
+    ]!.schema;
     expect(body.properties.codeLength).toMatchObject({ type: "integer", minimum: 4, maximum: 10 });
     expect(body.properties.channel.enum).toEqual(["sms", "whatsapp", "auto"]);
     expect((send.parameters as { name: string }[]).map((p) => p.name)).toContain("Idempotency-Key");
-    const created = (send.responses!["201"] as { content: Record<string, { schema: unknown }> }).content["application/json"]!.schema;
+    const created = (send.responses!["201"] as { content: Record<string, { schema: unknown }> }).content[
+      "application/json"
+    ]!.schema;
     expect(created).toEqual({ $ref: "#/components/schemas/Verification" });
-    expect(Object.keys(document.components!.schemas!)).toEqual(expect.arrayContaining(["Verification", "App", "Template", "Problem"]));
+    expect(Object.keys(document.components!.schemas!)).toEqual(
+      expect.arrayContaining(["Verification", "App", "Template", "Problem"]),
+    );
 
     const list = document.paths!["/api/v1/otp/list"]!.get!;
-    const limit = (list.parameters as unknown as { name: string; required: boolean; schema: Record<string, unknown> }[]).find((p) => p.name === "limit")!;
-    expect(limit).toMatchObject({ required: false, schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } });
+    const limit = (
+      list.parameters as unknown as { name: string; required: boolean; schema: Record<string, unknown> }[]
+    ).find((p) => p.name === "limit")!;
+    expect(limit).toMatchObject({
+      required: false,
+      schema: { type: "integer", minimum: 1, maximum: 100, default: 20 },
+    });
 
-    const conflict = (document.paths!["/api/v1/apps/{id}/templates"]!.post!.responses!["409"] as any).content["application/problem+json"].schema;
+    const conflict = (document.paths!["/api/v1/apps/{id}/templates"]!.post!.responses!["409"] as any).content[
+      "application/problem+json"
+    ].schema;
     expect(conflict.allOf[1].properties.code.enum).toEqual(["conflict"]);
   });
 });

@@ -3,7 +3,9 @@
 import { useEffect, useRef, useState } from "react";
 
 type ScalarApp = { destroy?: () => void };
-type ScalarGlobal = { createApiReference: (element: HTMLElement, config: Record<string, unknown>) => ScalarApp };
+type ScalarGlobal = {
+  createApiReference: (element: HTMLElement, config: Record<string, unknown>) => ScalarApp;
+};
 
 declare global {
   interface Window {

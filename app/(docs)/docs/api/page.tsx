@@ -16,14 +16,17 @@ export default function ApiReferencePage() {
       <p className="text-sm font-semibold text-brand-700">Reference</p>
       <h1 className="mt-2 text-4xl font-bold tracking-tight text-slate-950">API reference</h1>
       <p className="mt-4 max-w-3xl text-lg leading-8 text-slate-600">
-        Every endpoint of <code className="font-mono text-base">/api/v1</code> with its parameters, responses and
-        error codes, generated from the same schemas the server validates requests with. Authenticate with a secret
-        key in any of the four header forms; the{" "}
+        Every endpoint of <code className="font-mono text-base">/api/v1</code> with its parameters, responses
+        and error codes, generated from the same schemas the server validates requests with. Authenticate with
+        a secret key in any of the four header forms; the{" "}
         <Link href="/docs" className="font-medium text-brand-700 underline underline-offset-4">
           guide
         </Link>{" "}
         walks through sending and verifying a code. The raw OpenAPI 3.1 document is at{" "}
-        <a href={OPENAPI_URL} className="font-mono text-base font-medium text-brand-700 underline underline-offset-4">
+        <a
+          href={OPENAPI_URL}
+          className="font-mono text-base font-medium text-brand-700 underline underline-offset-4"
+        >
           {OPENAPI_URL}
         </a>
         .
