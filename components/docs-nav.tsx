@@ -8,6 +8,7 @@ export const docsSections = [
       { href: "/docs#authentication", label: "Authentication" },
       { href: "/docs#errors", label: "Errors" },
       { href: "/docs#test-mode", label: "Test mode and outbox" },
+      { href: "/docs#delivery", label: "Delivery and providers" },
     ],
   },
   {

@@ -123,6 +123,14 @@ const errorCodes = [
   { status: 503, code: "unavailable", when: "A dependency is down; nothing was half-done, retry later." },
 ];
 
+// The magic numbers of lib/delivery/test-numbers.ts.
+const testNumbers = [
+  { number: "+61491570006", what: "Every delivery fails permanently: delivery.status failed, event message.failed." },
+  { number: "+61491570156", what: "The first try fails with a temporary error; the automatic retry is delivered." },
+  { number: "+61491570157", what: "The first channel fails; with channel \"auto\" the next channel delivers." },
+  { number: "+61491570158", what: "Messages are sent but never delivered; \"auto\" falls back after the receipt timeout, with the same code." },
+];
+
 export default function DocsGuidePage() {
   const guideLinks = docsSections[0]?.links ?? [];
   return (
@@ -288,6 +296,69 @@ export default function DocsGuidePage() {
         <li>
           Your own integration tests can read codes from it, so they exercise the real API end to end without
           an SMS bill. The console shows the same outbox.
+        </li>
+      </ul>
+      <h3 id="test-numbers">Magic test numbers</h3>
+      <p>
+        With a test key, these numbers misbehave on purpose so you can test your error handling and channel
+        fallback. They are Australian mobile numbers reserved for fiction, so no one owns them. Their messages
+        go through the delivery queue like live ones: the send answers <code>delivery.status</code>{" "}
+        <code>queued</code>, then it changes as described.
+      </p>
+      <div className="table-wrap overflow-x-auto">
+        <table>
+          <caption className="sr-only">Magic test numbers</caption>
+          <thead>
+            <tr>
+              <th scope="col">Number</th>
+              <th scope="col">What happens</th>
+            </tr>
+          </thead>
+          <tbody>
+            {testNumbers.map((row) => (
+              <tr key={row.number}>
+                <td className="whitespace-nowrap">
+                  <code>{row.number}</code>
+                </td>
+                <td>{row.what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2 id="delivery">Delivery and providers</h2>
+      <p>
+        A live send stores the verification and a delivery job in one transaction and answers at once with{" "}
+        <code>delivery.status</code> <code>queued</code>. A worker then hands the message to the app&apos;s provider:
+        Twilio for SMS, Meta&apos;s WhatsApp Cloud API for WhatsApp (your authentication template, with the code in
+        its body and its copy-code button), or your own HTTP gateway. The status moves to <code>sent</code> when the
+        provider accepts the message and <code>delivered</code> or <code>failed</code> when its receipt arrives,
+        with the events <code>message.sent</code>, <code>message.delivered</code> and <code>message.failed</code>.
+      </p>
+      <ul>
+        <li>
+          Temporary provider errors (timeouts, <code>429</code>, <code>5xx</code>) are retried with exponential
+          backoff and jitter; permanent ones (an invalid number, bad credentials) are not.
+        </li>
+        <li>
+          With <code>&quot;channel&quot;: &quot;auto&quot;</code> a message that fails, or gets no delivery receipt in time
+          (60 s by default, <code>OTPILOT_DELIVERY_RECEIPT_TIMEOUT</code>), is sent on the app&apos;s next channel with
+          the same code. A late receipt from the first channel never causes another send.
+        </li>
+        <li>
+          Receipts: Twilio calls <code>{`${base}/api/callbacks/twilio`}</code> by itself (we set it on each
+          message). For WhatsApp, subscribe your Meta app&apos;s <code>messages</code> webhook to{" "}
+          <code>{`${base}/api/callbacks/whatsapp`}</code> and set the app&apos;s <code>providers.whatsapp.appSecret</code>{" "}
+          (receipts are signed with it) and <code>verifyToken</code> (for the subscription handshake). Unsigned or
+          wrongly signed receipts are refused with <code>403</code>.
+        </li>
+        <li>
+          An HTTP gateway (<code>providers.http</code>: <code>url</code>, <code>secret</code>) receives{" "}
+          <code>{`{"type": "message.send", "data": {"id", "to", "channel", "body", "code", "locale", …}}`}</code>, signed
+          like webhooks (<code>webhook-id</code>, <code>webhook-timestamp</code>, <code>webhook-signature</code>). The{" "}
+          <code>webhook-id</code> is the same on every retry of a message, so drop repeats; answer any <code>2xx</code>{" "}
+          to accept.
         </li>
       </ul>
       <p>

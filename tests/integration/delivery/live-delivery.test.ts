@@ -1,3 +1,7 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomBytes } from "node:crypto";
+import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { api, baseUrl, expectProblem, randomMobile } from "../../helpers/api";
@@ -113,6 +117,43 @@ describe("live delivery through the providers", { timeout: 60_000 }, () => {
     ]);
     // The retry waited (backoff ≥ 1 s for the first retry).
     expect(new Date(requests[1]!.at).getTime() - new Date(requests[0]!.at).getTime()).toBeGreaterThanOrEqual(900);
+  });
+
+  it("posts to the tenant's own HTTP gateway, signed like webhooks, with the same webhook-id on a retry", async () => {
+    const received: Array<{ headers: http.IncomingHttpHeaders; body: string }> = [];
+    const gateway = http.createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk) => (body += chunk));
+      req.on("end", () => {
+        received.push({ headers: req.headers, body });
+        // The first try fails with a 503: the retry must carry the same webhook-id.
+        res.writeHead(received.length === 1 ? 503 : 202, { "Content-Type": "application/json" });
+        res.end(JSON.stringify({ id: `gw-${received.length}` }));
+      });
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, "127.0.0.1", resolve));
+    try {
+      const secret = `whsec_${randomBytes(24).toString("base64")}`;
+      const url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`;
+      const tenant = await newTenant({ channels: ["sms"], providers: { http: { url, secret } } });
+      const recipient = randomMobile();
+      const sent = await api("POST", "/api/v1/otp/send", { key: tenant.live, body: { recipient } });
+      expect(sent.body.delivery).toMatchObject({ status: "queued", provider: "http" });
+      await eventually(async () => ((await deliveryOf(tenant.live, sent.body.id)).status === "sent" ? true : undefined));
+      expect(received).toHaveLength(2);
+      const verifier = new Webhook(secret);
+      const payloads = received.map((r) => verifier.verify(r.body, r.headers as Record<string, string>) as any);
+      expect(received[0]!.headers["webhook-id"]).toBe(received[1]!.headers["webhook-id"]);
+      expect(payloads[1]).toMatchObject({ type: "message.send", data: { to: recipient, channel: "sms", verificationId: sent.body.id } });
+      expect(() => new Webhook(`whsec_${randomBytes(24).toString("base64")}`).verify(received[1]!.body, received[1]!.headers as Record<string, string>)).toThrow();
+      const verified = await api("POST", "/api/v1/otp/verify", { key: tenant.live, body: { id: sent.body.id, code: payloads[1].data.code } });
+      expect(verified.body.valid).toBe(true);
+      const prisma = await db();
+      const attempt = await prisma.deliveryAttempt.findFirstOrThrow({ where: { verificationId: sent.body.id, status: "sent" } });
+      expect(attempt.providerMessageId).toBe("gw-2");
+    } finally {
+      await new Promise((resolve) => gateway.close(resolve));
+    }
   });
 
   it("answers 422 channel_unavailable for a live app without a provider for the channel", async () => {
