@@ -55,7 +55,9 @@ export async function attemptDelivery(ref: AttemptRef): Promise<void> {
     if (!attempt) return;
     const error = !provider
       ? new ProviderError(`no provider is configured for ${channel} any more`, "provider_unavailable", false)
-      : new ProviderError("the code expired before it could be delivered", "expired", false);
+      : verification.codeEncrypted
+        ? new ProviderError("the code expired before it could be delivered", "expired", false)
+        : new ProviderError("the code is no longer stored", "code_unavailable", false);
     await settle(attempt, { error });
     return;
   }
