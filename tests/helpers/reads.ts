@@ -1,4 +1,4 @@
-import { api, type Credential } from "./api";
+import { api, type ApiResponse, type Credential } from "./api";
 
 /** Sends a code by the real API and returns the verification. */
 export async function send(key: Credential, body: Record<string, unknown>) {
@@ -18,7 +18,7 @@ export async function allPages(
   let pages = 0;
   do {
     const separator = path.includes("?") ? "&" : "?";
-    const response = await api("GET", `${path}${cursor ? `${separator}cursor=${cursor}` : ""}`, { key });
+    const response: ApiResponse = await api("GET", `${path}${cursor ? `${separator}cursor=${cursor}` : ""}`, { key });
     if (response.status !== 200) throw new Error(`${path}: ${response.status} ${response.text}`);
     ids.push(...response.body.data.map((row: { id: string }) => row.id));
     cursor = response.body.nextCursor;
