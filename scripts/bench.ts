@@ -14,8 +14,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { generateSecrets } from "@/lib/config/secrets";
 import { runLoad, type LoadResult } from "./bench/load";
+import { profilePerRequest } from "./bench/per-request";
+import { sampleWaits, type WaitSummary } from "./bench/profile";
 import { measureReadsAtSize, seedScriptExists, SEED_SCRIPT, type ReadsAtSize } from "./bench/reads";
-import { loadTable, readsTable, type ScenarioResult } from "./bench/report";
+import { loadTable, perRequestTable, readsTable, waitsTable, type ScenarioResult } from "./bench/report";
 import {
   Cleanups,
   createDatabase,
@@ -23,6 +25,7 @@ import {
   freePort,
   repoRoot,
   spawnService,
+  stopRunningScripts,
   waitUntilHealthy,
 } from "./bench/services";
 import { createBenchTenant } from "./bench/tenant";
@@ -33,6 +36,7 @@ const USAGE = `npm run bench -- [options]
   --warmup <s>          seconds of unmeasured load before each run (default 2)
   --connections <n>     concurrent connections (default 64)
   --pool-size <n>       PostgreSQL connections of the app and of the floor (default 10, the app's default)
+  --skip-profile        skip the per-request profile (statements, round trips, Redis commands)
   --reads               also measure read latency (seeds --rows verifications per size)
   --rows <n,n…>         row counts for --reads (default 10000,1000000)
   --read-samples <n>    sequential requests per read endpoint (default 200)
@@ -47,6 +51,7 @@ const { values: flags } = parseArgs({
     warmup: { type: "string", default: "2" },
     connections: { type: "string", default: "64" },
     "pool-size": { type: "string", default: "10" },
+    "skip-profile": { type: "boolean", default: false },
     reads: { type: "boolean", default: false },
     rows: { type: "string", default: "10000,1000000" },
     "read-samples": { type: "string", default: "200" },
@@ -72,7 +77,8 @@ function usage(problem?: string): never {
 
 function local(name: string, value: string): string {
   const host = new URL(value).hostname;
-  if (host !== "127.0.0.1" && host !== "localhost") usage(`--${name} must point at 127.0.0.1: the benchmark creates and drops databases`);
+  if (host !== "127.0.0.1" && host !== "localhost")
+    usage(`--${name} must point at 127.0.0.1: the benchmark creates and drops databases`);
   return value;
 }
 
@@ -82,6 +88,7 @@ const options = {
   warmup: Number(flags.warmup),
   connections: positiveInteger("connections", flags.connections),
   poolSize: positiveInteger("pool-size", flags["pool-size"]),
+  profile: !flags["skip-profile"],
   reads: flags.reads,
   rows: flags.rows.split(",").map((n) => positiveInteger("rows", n.trim())),
   readSamples: positiveInteger("read-samples", flags["read-samples"]),
@@ -99,6 +106,7 @@ const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "otpilot-bench-"));
 async function main(): Promise<void> {
   ensureProductionBuild(options.distDir);
   const databaseUrl = await createDatabase(options.databaseUrl, cleanups);
+  cleanups.add("stop running scripts", stopRunningScripts);
   const secrets = generateSecrets();
   const env = serviceEnv(databaseUrl, secrets);
 
@@ -107,7 +115,15 @@ async function main(): Promise<void> {
   const serverLog = path.join(logDir, "server.log");
   const server = spawnService(
     "OTPilot server",
-    [process.execPath, path.join(repoRoot, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"],
+    [
+      process.execPath,
+      path.join(repoRoot, "node_modules/next/dist/bin/next"),
+      "start",
+      "--port",
+      String(port),
+      "--hostname",
+      "127.0.0.1",
+    ],
     { env: { ...env, PORT: String(port), OTPILOT_BASE_URL: baseUrl }, logFile: serverLog },
     cleanups,
   );
@@ -123,15 +139,19 @@ async function main(): Promise<void> {
   const floorLog = path.join(logDir, "floor.log");
   const floor = spawnService(
     "floor server",
-    [process.execPath, path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "scripts/bench/floor-server.ts")],
+    [
+      process.execPath,
+      path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"),
+      path.join(repoRoot, "scripts/bench/floor-server.ts"),
+    ],
     { env: { ...env, PORT: String(floorPort), BENCH_TEMPLATE_ID: template.id }, logFile: floorLog },
     cleanups,
   );
   await waitUntilHealthy(`${floorUrl}/health`, floor, floorLog);
 
-  // Distinct, valid Brazilian mobile numbers (+55 11 9xxxx-xxxx), a separate range per target.
+  // Distinct, valid Brazilian mobile numbers (+55 11 99xxx-xxxx); other ranges: the pools (98), the profile (97, 96).
   let nextRecipient = 0;
-  const sendBody = () => ({ recipient: `+55119${String(nextRecipient++).padStart(8, "0")}` });
+  const sendBody = () => ({ recipient: `+551199${String(nextRecipient++).padStart(7, "0")}` });
 
   const appCodes: PendingCode[] = [];
   const floorCodes: PendingCode[] = [];
@@ -140,10 +160,21 @@ async function main(): Promise<void> {
     const { id, code } = JSON.parse(body) as PendingCode;
     into.push({ id, code });
   };
+  const waits: Record<"send" | "verify", WaitSummary> = {} as never;
   const send: ScenarioResult = {
     name: "send",
-    app: await measure("app send", baseUrl, { method: "POST", path: "/api/v1/otp/send", headers, body: sendBody, onResponse: collect(appCodes) }),
-    floor: await measure("floor send", floorUrl, { method: "POST", path: "/send", body: sendBody, onResponse: collect(floorCodes) }),
+    app: await measure(
+      "app send",
+      baseUrl,
+      { method: "POST", path: "/api/v1/otp/send", headers, body: sendBody, onResponse: collect(appCodes) },
+      { databaseUrl, into: (summary) => (waits.send = summary) },
+    ),
+    floor: await measure("floor send", floorUrl, {
+      method: "POST",
+      path: "/send",
+      body: sendBody,
+      onResponse: collect(floorCodes),
+    }),
   };
   console.log(loadTable([send], options.connections));
 
@@ -151,17 +182,49 @@ async function main(): Promise<void> {
   const poolSize = 5_000 * (options.duration + options.warmup);
   console.log(`Preparing ${poolSize} pending verifications each for the app's and the floor's verify runs…`);
   const pepper = decodePepper(secrets.codePepper);
-  const appPool = appCodes.concat(await makePendingVerifications(databaseUrl, { templateId: template.id, pepper, count: poolSize, recipientOffset: 0 }));
+  const appPool = appCodes.concat(
+    await makePendingVerifications(databaseUrl, {
+      templateId: template.id,
+      pepper,
+      count: poolSize,
+      recipientOffset: 0,
+    }),
+  );
   const floorPool = floorCodes.concat(
-    await makePendingVerifications(databaseUrl, { templateId: template.id, pepper, count: poolSize, recipientOffset: poolSize }),
+    await makePendingVerifications(databaseUrl, {
+      templateId: template.id,
+      pepper,
+      count: poolSize,
+      recipientOffset: poolSize,
+    }),
   );
   const verify: ScenarioResult = {
     name: "verify",
-    app: await measure("app verify", baseUrl, { method: "POST", path: "/api/v1/otp/verify", headers, body: take(appPool, "app") }),
-    floor: await measure("floor verify", floorUrl, { method: "POST", path: "/verify", body: take(floorPool, "floor") }),
+    app: await measure(
+      "app verify",
+      baseUrl,
+      { method: "POST", path: "/api/v1/otp/verify", headers, body: take(appPool, "app") },
+      { databaseUrl, into: (summary) => (waits.verify = summary) },
+    ),
+    floor: await measure("floor verify", floorUrl, {
+      method: "POST",
+      path: "/verify",
+      body: take(floorPool, "floor"),
+    }),
   };
   console.log(`\n${loadTable([send, verify], options.connections)}`);
   if ([send, verify].some((s) => s.app.non2xx > 0 || s.floor.non2xx > 0)) keepLogs = true;
+  console.log(`\n${waitsTable(waits, options.poolSize)}`);
+
+  if (options.profile) {
+    const profile = await profilePerRequest({
+      env,
+      tenant,
+      logFile: path.join(logDir, "profiled-server.log"),
+      requests: 30,
+    });
+    console.log(`\n${perRequestTable(profile)}`);
+  }
 
   if (options.reads) {
     if (!seedScriptExists()) {
@@ -215,11 +278,19 @@ async function sendOnce(baseUrl: string, headers: Record<string, string>): Promi
   return body;
 }
 
-/** Warm-up (discarded), then the measured run. */
-async function measure(label: string, url: string, request: Parameters<typeof runLoad>[1]): Promise<LoadResult> {
-  if (options.warmup > 0) await runLoad(url, request, { connections: options.connections, seconds: options.warmup });
+/** Warm-up (discarded), then the measured run; `sample` watches the database's connections meanwhile. */
+async function measure(
+  label: string,
+  url: string,
+  request: Parameters<typeof runLoad>[1],
+  sample?: { databaseUrl: string; into: (summary: WaitSummary) => void },
+): Promise<LoadResult> {
+  if (options.warmup > 0)
+    await runLoad(url, request, { connections: options.connections, seconds: options.warmup });
   process.stdout.write(`${label}: ${options.duration} s at ${options.connections} connections… `);
+  const sampler = sample && sampleWaits(sample.databaseUrl);
   const result = await runLoad(url, request, { connections: options.connections, seconds: options.duration });
+  if (sample) sample.into(await sampler!.stop());
   console.log(`${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, non-2xx ${result.non2xx}`);
   return result;
 }
@@ -228,7 +299,8 @@ async function measure(label: string, url: string, request: Parameters<typeof ru
 function take(pool: PendingCode[], name: string): () => PendingCode {
   let next = 0;
   return () => {
-    if (next === pool.length) console.warn(`\nThe ${name} verify pool (${pool.length}) ran dry: repeats will answer non-2xx.`);
+    if (next === pool.length)
+      console.warn(`\nThe ${name} verify pool (${pool.length}) ran dry: repeats will answer non-2xx.`);
     return pool[next++ % pool.length]!;
   };
 }
@@ -238,7 +310,10 @@ const deadline = setTimeout(() => {
   void cleanups.runAll().then(() => process.exit(1));
 }, options.timeoutMinutes * 60_000);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void cleanups.runAll().then(() => process.exit(130)));
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping what the benchmark started…`);
+    void cleanups.runAll().then(() => process.exit(130));
+  });
 }
 
 let exitCode = 0;

@@ -25,14 +25,21 @@ const required = (name: string) => {
   return value;
 };
 
-const pool = new pg.Pool({ connectionString: required("DATABASE_URL"), max: Number(required("DATABASE_POOL_SIZE")) });
+const pool = new pg.Pool({
+  connectionString: required("DATABASE_URL"),
+  max: Number(required("DATABASE_POOL_SIZE")),
+});
 // Its own key prefix: the floor's counters never touch the app's.
-const limiter = createRateLimiter({ store: createRedisTcpStore(required("REDIS_URL")), keyPrefix: "otpilot:bench-floor" });
+const limiter = createRateLimiter({
+  store: createRedisTcpStore(required("REDIS_URL")),
+  keyPrefix: "otpilot:bench-floor",
+});
 const pepper = decodePepper(required("OTPILOT_CODE_PEPPER"));
 const template = (
-  await pool.query<{ row: Record<string, unknown> }>(`SELECT to_jsonb(v) AS row FROM "Verification" v WHERE "id" = $1`, [
-    required("BENCH_TEMPLATE_ID"),
-  ])
+  await pool.query<{ row: Record<string, unknown> }>(
+    `SELECT to_jsonb(v) AS row FROM "Verification" v WHERE "id" = $1`,
+    [required("BENCH_TEMPLATE_ID")],
+  )
 ).rows[0]?.row;
 if (!template) throw new Error("floor server: the template verification does not exist");
 
@@ -57,7 +64,10 @@ async function send(body: { recipient?: unknown }): Promise<[number, unknown]> {
     updatedAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
   };
-  await pool.query(`INSERT INTO "Verification" SELECT * FROM jsonb_populate_record(NULL::"Verification", $1::jsonb)`, [row]);
+  await pool.query(
+    `INSERT INTO "Verification" SELECT * FROM jsonb_populate_record(NULL::"Verification", $1::jsonb)`,
+    [row],
+  );
   return [201, { id, code }];
 }
 
@@ -71,7 +81,10 @@ async function verify(body: { id?: unknown; code?: unknown }): Promise<[number, 
   return rowCount === 1 ? [200, { valid: true }] : [422, { error: "invalid_code" }];
 }
 
-const routes: Record<string, (body: never) => Promise<[number, unknown]>> = { "/send": send, "/verify": verify };
+const routes: Record<string, (body: never) => Promise<[number, unknown]>> = {
+  "/send": send,
+  "/verify": verify,
+};
 
 const server = http.createServer((request, response) => {
   const chunks: Buffer[] = [];
@@ -82,7 +95,8 @@ const server = http.createServer((request, response) => {
     try {
       const route = request.method === "POST" ? routes[request.url ?? ""] : undefined;
       if (request.url === "/health") [status, answer] = [200, { ok: true }];
-      else if (route) [status, answer] = await route(JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as never);
+      else if (route)
+        [status, answer] = await route(JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as never);
     } catch (error) {
       status = 500;
       answer = { error: String(error) };

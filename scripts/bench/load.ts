@@ -40,8 +40,12 @@ export async function runLoad(
         method: request.method,
         path: request.path,
         headers,
-        ...(request.body ? { setupRequest: (req) => ({ ...req, body: JSON.stringify(request.body!()) }) } : {}),
-        ...(request.onResponse ? { onResponse: (status: number, body: string) => request.onResponse!(status, body) } : {}),
+        ...(request.body
+          ? { setupRequest: (req) => ({ ...req, body: JSON.stringify(request.body!()) }) }
+          : {}),
+        ...(request.onResponse
+          ? { onResponse: (status: number, body: string) => request.onResponse!(status, body) }
+          : {}),
       },
     ],
   });

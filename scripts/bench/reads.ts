@@ -24,7 +24,8 @@ function readPaths(deepCursor: string | null): Record<string, string> {
     "reports (30 days, by day)": `/api/v1/otp/reports?from=${from.toISOString()}&to=${to.toISOString()}&interval=day`,
     "reports (30 days, by country)": `/api/v1/otp/reports?from=${from.toISOString()}&to=${to.toISOString()}&interval=day&groupBy=country`,
   };
-  if (deepCursor) paths["list (deep page)"] = `/api/v1/otp/list?limit=20&cursor=${encodeURIComponent(deepCursor)}`;
+  if (deepCursor)
+    paths["list (deep page)"] = `/api/v1/otp/list?limit=20&cursor=${encodeURIComponent(deepCursor)}`;
   return paths;
 }
 
@@ -46,15 +47,27 @@ export async function measureReadsAtSize(
   const deepCursor = await cursorAt(options.baseUrl, headers, Math.min(10_000, Math.floor(rows / 2)));
   const latencies: Record<string, ReadLatency> = {};
   for (const [name, readPath] of Object.entries(readPaths(deepCursor))) {
-    await runLoad(options.baseUrl, { method: "GET", path: readPath, headers }, { connections: 1, amount: 10 }); // warm-up
-    const result = await runLoad(options.baseUrl, { method: "GET", path: readPath, headers }, { connections: 1, amount: options.samples });
+    await runLoad(
+      options.baseUrl,
+      { method: "GET", path: readPath, headers },
+      { connections: 1, amount: 10 },
+    ); // warm-up
+    const result = await runLoad(
+      options.baseUrl,
+      { method: "GET", path: readPath, headers },
+      { connections: 1, amount: options.samples },
+    );
     latencies[name] = { p50: result.p50, p99: result.p99, non2xx: result.non2xx };
   }
   return { rows, seedSeconds, latencies };
 }
 
 /** The cursor of the page that starts `depth` rows into the newest-first list. */
-async function cursorAt(baseUrl: string, headers: Record<string, string>, depth: number): Promise<string | null> {
+async function cursorAt(
+  baseUrl: string,
+  headers: Record<string, string>,
+  depth: number,
+): Promise<string | null> {
   let cursor: string | null = null;
   for (let skipped = 0; skipped < depth; skipped += 100) {
     const url: string = `${baseUrl}/api/v1/otp/list?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;

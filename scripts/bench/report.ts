@@ -1,5 +1,7 @@
 /** The benchmark's printed tables: numbers next to their targets, which are reported, never asserted. */
 import type { LoadResult } from "./load";
+import type { PerRequest } from "./per-request";
+import type { WaitSummary } from "./profile";
 import type { ReadsAtSize } from "./reads";
 
 export const TARGETS = {
@@ -53,7 +55,19 @@ export function loadTable(results: ScenarioResult[], connections: number): strin
   return [
     `Send and verify at ${connections} connections (latencies in ms; non-2xx by status)`,
     table(
-      ["scenario", "req/s", "p50", "p99", "non-2xx", "floor req/s", "floor p50", "floor p99", "floor non-2xx", "app/floor", "targets"],
+      [
+        "scenario",
+        "req/s",
+        "p50",
+        "p99",
+        "non-2xx",
+        "floor req/s",
+        "floor p50",
+        "floor p99",
+        "floor non-2xx",
+        "app/floor",
+        "targets",
+      ],
       rows,
     ),
   ].join("\n");
@@ -63,7 +77,8 @@ export function readsTable(sizes: ReadsAtSize[]): string {
   const first = sizes[0]!;
   const last = sizes[sizes.length - 1]!;
   const endpoints = Object.keys(first.latencies);
-  const label = (rows: number) => (rows >= 1_000_000 ? `${rows / 1_000_000}M` : rows >= 1_000 ? `${rows / 1_000}k` : String(rows));
+  const label = (rows: number) =>
+    rows >= 1_000_000 ? `${rows / 1_000_000}M` : rows >= 1_000 ? `${rows / 1_000}k` : String(rows);
   const header = ["endpoint", ...sizes.flatMap((s) => [`${label(s.rows)} p50`, `${label(s.rows)} p99`])];
   if (sizes.length > 1) header.push(`p50 ${label(last.rows)}/${label(first.rows)}`);
   header.push("target");
@@ -71,7 +86,10 @@ export function readsTable(sizes: ReadsAtSize[]): string {
     const cells = [endpoint];
     for (const size of sizes) {
       const latency = size.latencies[endpoint];
-      cells.push(latency ? fixed(latency.p50, 1) : "-", latency ? fixed(latency.p99, 1) + (latency.non2xx ? ` (${latency.non2xx} non-2xx)` : "") : "-");
+      cells.push(
+        latency ? fixed(latency.p50, 1) : "-",
+        latency ? fixed(latency.p99, 1) + (latency.non2xx ? ` (${latency.non2xx} non-2xx)` : "") : "-",
+      );
     }
     const growth = (last.latencies[endpoint]?.p50 ?? NaN) / (first.latencies[endpoint]?.p50 ?? NaN);
     if (sizes.length > 1) cells.push(Number.isFinite(growth) ? `${fixed(growth, 2)}×` : "-");
@@ -87,4 +105,58 @@ export function readsTable(sizes: ReadsAtSize[]): string {
   });
   const seeding = sizes.map((s) => `${label(s.rows)} rows in ${fixed(s.seedSeconds, 1)} s`).join(", ");
   return [`Read latency, sequential requests (ms); seeding: ${seeding}`, table(header, rows)].join("\n");
+}
+
+export function perRequestTable(profile: { send: PerRequest; verify: PerRequest }): string {
+  const { send, verify } = profile;
+  const per = (n: number, of: PerRequest) => fixed(n / of.requests, 1);
+  const rows = [
+    ["mean latency, one at a time (ms)", fixed(send.meanMs, 1), fixed(verify.meanMs, 1)],
+    ["PostgreSQL statements", per(send.postgres.commands, send), per(verify.postgres.commands, verify)],
+    ["PostgreSQL round trips", per(send.postgres.roundTrips, send), per(verify.postgres.roundTrips, verify)],
+    ["Redis commands", per(send.redis.commands, send), per(verify.redis.commands, verify)],
+  ];
+  const statements = [
+    ...new Set([...send.postgres.byStatement.keys(), ...verify.postgres.byStatement.keys()]),
+  ].sort((a, b) => (send.postgres.byStatement.get(b) ?? 0) - (send.postgres.byStatement.get(a) ?? 0));
+  for (const statement of statements) {
+    rows.push([
+      `  ${statement}`,
+      per(send.postgres.byStatement.get(statement) ?? 0, send),
+      per(verify.postgres.byStatement.get(statement) ?? 0, verify),
+    ]);
+  }
+  for (const command of new Set([...send.redis.byStatement.keys(), ...verify.redis.byStatement.keys()])) {
+    rows.push([
+      `  Redis ${command}`,
+      per(send.redis.byStatement.get(command) ?? 0, send),
+      per(verify.redis.byStatement.get(command) ?? 0, verify),
+    ]);
+  }
+  return [
+    `Per request (${send.requests} sequential requests each, counted at the wire; floor: send 1 INSERT + 1 limiter call, verify 1 UPDATE)`,
+    table(["per request", "send", "verify"], rows),
+  ].join("\n");
+}
+
+export function waitsTable(waits: { send: WaitSummary; verify: WaitSummary }, poolSize: number): string {
+  const labels = [...new Set([...waits.send.byWait.keys(), ...waits.verify.byWait.keys()])];
+  const average = (summary: WaitSummary, label: string) =>
+    (summary.byWait.get(label) ?? 0) / Math.max(summary.samples, 1);
+  labels.sort(
+    (a, b) =>
+      average(waits.send, b) + average(waits.verify, b) - average(waits.send, a) - average(waits.verify, a),
+  );
+  const rows = labels
+    .slice(0, 12)
+    .map((label) => [label, fixed(average(waits.send, label), 2), fixed(average(waits.verify, label), 2)]);
+  rows.unshift([
+    "all busy backends",
+    fixed(waits.send.busy / Math.max(waits.send.samples, 1), 2),
+    fixed(waits.verify.busy / Math.max(waits.verify.samples, 1), 2),
+  ]);
+  return [
+    `App's PostgreSQL connections during its load runs (average count per sample, of a pool of ${poolSize}; ${waits.send.samples}/${waits.verify.samples} samples)`,
+    table(["state (statement)", "send", "verify"], rows),
+  ].join("\n");
 }

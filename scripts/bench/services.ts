@@ -70,11 +70,15 @@ export async function createDatabase(adminUrl: string, cleanups: Cleanups): Prom
 export function ensureProductionBuild(distDir: string): void {
   if (fs.existsSync(path.join(repoRoot, distDir, "BUILD_ID"))) return;
   console.log(`No production build in ${distDir}: running next build (a few minutes)…`);
-  const result = spawnSync(process.execPath, [path.join(repoRoot, "node_modules/next/dist/bin/next"), "build"], {
-    cwd: repoRoot,
-    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "inherit",
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, "node_modules/next/dist/bin/next"), "build"],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: "inherit",
+    },
+  );
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
 }
 
@@ -124,7 +128,12 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 /** Polls `url` until it answers 2xx; fails early when the process exits, with the tail of its log. */
-export async function waitUntilHealthy(url: string, child: ChildProcess, logFile: string, timeoutMs = 120_000): Promise<void> {
+export async function waitUntilHealthy(
+  url: string,
+  child: ChildProcess,
+  logFile: string,
+  timeoutMs = 120_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = "";
   while (Date.now() < deadline && child.exitCode === null) {
@@ -141,18 +150,35 @@ export async function waitUntilHealthy(url: string, child: ChildProcess, logFile
   throw new Error(`${url} did not become healthy (last answer: ${last}).\nLog tail (${logFile}):\n${tail}`);
 }
 
+const runningScripts = new Set<ChildProcess>();
+
+/** Stops scripts still running (a benchmark stopped during a seed); register it as a cleanup. */
+export function stopRunningScripts(): Promise<void> {
+  return Promise.all([...runningScripts].map(stopGroup)).then(() => undefined);
+}
+
 /** Runs one of the project's tsx scripts to completion and returns its standard output. */
 export async function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  const child = spawn(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), script, ...args], {
-    cwd: repoRoot,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), script, ...args],
+    {
+      cwd: repoRoot,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
+  runningScripts.add(child);
+  child.once("exit", () => runningScripts.delete(child));
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk) => (stdout += chunk));
   child.stderr.on("data", (chunk) => (stderr += chunk));
   const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
-  if (code !== 0) throw new Error(`${script} ${args.join(" ")} failed (exit ${code}):\n${stderr.slice(-3000)}${stdout.slice(-1000)}`);
+  if (code !== 0)
+    throw new Error(
+      `${script} ${args.join(" ")} failed (exit ${code}):\n${stderr.slice(-3000)}${stdout.slice(-1000)}`,
+    );
   return stdout;
 }

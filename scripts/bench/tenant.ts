@@ -12,8 +12,14 @@ const RAISED_LIMITS = {
   verifiesPerRecipient: 1_000_000,
 };
 
-export async function createBenchTenant(name: string, baseUrl: string, env: NodeJS.ProcessEnv): Promise<BenchTenant> {
-  const created = JSON.parse(await runScript("scripts/cli.ts", ["tenant:create", "--name", name, "--json"], env)) as {
+export async function createBenchTenant(
+  name: string,
+  baseUrl: string,
+  env: NodeJS.ProcessEnv,
+): Promise<BenchTenant> {
+  const created = JSON.parse(
+    await runScript("scripts/cli.ts", ["tenant:create", "--name", name, "--json"], env),
+  ) as {
     tenantId: string;
     appId: string;
     keys: { test: { secret: string } };
@@ -25,6 +31,7 @@ export async function createBenchTenant(name: string, baseUrl: string, env: Node
     headers: { Authorization: `Bearer ${tenant.secret}`, "Content-Type": "application/json" },
     body: JSON.stringify({ exposeCode: true, rateLimits: RAISED_LIMITS }),
   });
-  if (!response.ok) throw new Error(`PATCH /api/v1/apps/${tenant.appId}: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`PATCH /api/v1/apps/${tenant.appId}: ${response.status} ${await response.text()}`);
   return tenant;
 }

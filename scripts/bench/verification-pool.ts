@@ -12,14 +12,16 @@ export type PendingCode = { id: string; code: string };
 
 /** The pepper as the server decodes OTPILOT_CODE_PEPPER (hex, else base64). */
 export function decodePepper(value: string): Buffer {
-  return /^[0-9a-fA-F]+$/.test(value) && value.length % 2 === 0 ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+  return /^[0-9a-fA-F]+$/.test(value) && value.length % 2 === 0
+    ? Buffer.from(value, "hex")
+    : Buffer.from(value, "base64");
 }
 
 const BATCH = 10_000;
 
 /**
  * Inserts `count` pending verifications copied from `templateId` (same tenant, app and settings),
- * valid for an hour, to recipients `+55118` + 8 digits (never used by sends), and returns their codes.
+ * valid for an hour, to recipients `+551198` + 7 digits (never used by sends), and returns their codes.
  */
 export async function makePendingVerifications(
   databaseUrl: string,
@@ -38,7 +40,7 @@ export async function makePendingVerifications(
         const id = newId("ver");
         const code = String(randomInt(1_000_000)).padStart(6, "0");
         ids.push(id);
-        recipients.push(`+55118${String(options.recipientOffset + first + i).padStart(8, "0")}`);
+        recipients.push(`+551198${String(options.recipientOffset + first + i).padStart(7, "0")}`);
         hashes.push(hashCode(code, options.pepper, id));
         made.push({ id, code });
       }
