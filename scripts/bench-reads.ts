@@ -41,7 +41,7 @@ try {
   const page = await list({ limit: "100" });
   let deep = page.nextCursor!;
   for (let i = 0; i < 50; i++) deep = (await list({ limit: "100", cursor: deep })).nextCursor!;
-  const someone = page.data[0]!.recipient;
+  const someone = page.data.find((v) => v.recipient.startsWith("+55"))!.recipient;
 
   await time("list, first page (20)", () => list({}));
   await time("list, page 51 of 100 by cursor", () => list({ limit: "100", cursor: deep }));

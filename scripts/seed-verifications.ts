@@ -64,7 +64,7 @@ async function seedBatch(tenantId: string, appId: string, first: number, last: n
           "status", "codeHash", "alphabet", "codeLength", "attempts", "maxAttempts", "sendCount", "maxSends", "externalId",
           "isNewRecipient", "expiresAt", "resendAvailableAt", "verifiedAt", "endedAt", "deliveryStatus", "deliveryChannel",
           "deliveryProvider", "deliveryUpdatedAt", "createdAt", "updatedAt")
-        SELECT 'ver_0' || substr(md5($1 || i), 1, 25), $1, $2, 'test', c.prefix || lpad(i::text, 8, '0'), c.country,
+        SELECT 'ver_0' || substr(md5($1 || i), 1, 25), $1, $2, 'test', c.prefix || lpad((i % (10 ^ c.digits)::int)::text, c.digits, '0'), c.country,
                s.channel, s.channel::"Channel",
                s.status::"VerificationStatus", md5(i::text), 'numeric', 6,
                CASE s.status WHEN 'failed' THEN 5 WHEN 'approved' THEN (s.r2 < 0.2)::int ELSE 0 END, 5, 1, 5,
@@ -81,8 +81,8 @@ async function seedBatch(tenantId: string, appId: string, first: number, last: n
                        CASE WHEN r < 0.70 THEN 'approved' WHEN r < 0.80 THEN 'failed' WHEN r < 0.92 THEN 'expired' ELSE 'canceled' END AS status,
                        make_interval(secs => floor(3 + 200 * r2 * r2 * r2)) AS ttv
                   FROM (SELECT i, random() AS r, random() AS r2, random() AS r3 FROM generate_series($3::int, $4::int) i) g) s
-          JOIN (VALUES (0, 'BR', '+55119'), (1, 'US', '+1415'), (2, 'IN', '+9198'), (3, 'GB', '+447700'),
-                       (4, 'DE', '+49151'), (5, 'MX', '+5255')) AS c(n, country, prefix) ON c.n = s.i % 6`,
+          JOIN (VALUES (0, 'BR', '+55119', 8), (1, 'US', '+14152', 6), (2, 'IN', '+9198', 8), (3, 'GB', '+447700', 6),
+                       (4, 'DE', '+49151', 8), (5, 'MX', '+5255', 8)) AS c(n, country, prefix, digits) ON c.n = s.i % 6`,
         tenantId,
         appId,
         first,

@@ -117,12 +117,13 @@ export async function buildReport(principal: ApiKeyPrincipal, query: ReportQuery
                   FROM "ReportVerifyTime"
                  WHERE ${inScope} AND "day" >= date_trunc('day', ${from}::timestamp) AND "day" < ${query.to}) r
          CROSS JOIN LATERAL unnest(r."histogram") WITH ORDINALITY AS t(n, i)
+         WHERE t.n > 0
          GROUP BY GROUPING SETS ((i), (b, i), (k, i))
       ), c AS (
         SELECT gb, gk, b, k, i,
                sum(n) OVER (PARTITION BY gb, gk, b, k ORDER BY i) AS cum,
                sum(n) OVER (PARTITION BY gb, gk, b, k) AS total
-          FROM h WHERE n > 0
+          FROM h
       )
       SELECT gb, gk, b, k,
              min(i) FILTER (WHERE cum >= ceil(total / 2))::int AS lo,
