@@ -17,6 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { generateSecrets } from "../../lib/config/secrets";
 import { startUpstashBridge } from "../../scripts/upstash-bridge";
 import { startProviderStandIn } from "../helpers/providers/stand-in";
 import { killWorkerProcess, startWorkerProcess, waitForWorker } from "../helpers/worker-process";
@@ -114,6 +115,14 @@ export default async function setup(project: TestProject) {
   // Provider stand-ins first: the server and the worker learn their URLs at start.
   const standIn = await startProviderStandIn();
   cleanups.push(() => standIn.close());
+
+  // The server's secrets, given as a production deployment gives them (required there with
+  // DATABASE_URL); the workers get the same ones, so their lib/ code agrees with the server.
+  const secrets = generateSecrets();
+  process.env.OTPILOT_CODE_PEPPER ??= secrets.codePepper;
+  process.env.OTPILOT_ENCRYPTION_KEYS ??= secrets.encryptionKeys;
+  process.env.OTPILOT_SIGNING_KEY ??= secrets.signingKeyPem;
+  process.env.NEXTAUTH_SECRET ??= secrets.nextAuthSecret;
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
