@@ -55,6 +55,8 @@ describe("rate-limit policies", () => {
       widgetSendsPerIp: "10/600s",
       sendsPerNumberPrefix: "20/3600s",
       sendsPerTenantPerDay: "10000/86400s",
+      // not in §5's table: requests without a valid key, per IP, so they too carry RateLimit-* headers
+      unauthenticatedPerIp: "1000/60s",
     });
   });
 
@@ -108,6 +110,8 @@ describe("rate-limit policies", () => {
       widgetSendsPerIp: { limit: 6, windowSeconds: 600 },
       sendsPerNumberPrefix: { limit: 7, windowSeconds: 3600 },
       sendsPerTenantPerDay: { limit: 8, windowSeconds: 86400 },
+      // no app setting: no app is known for a request without a key
+      unauthenticatedPerIp: { limit: 1000, windowSeconds: 60 },
     });
   });
 });
