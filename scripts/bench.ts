@@ -23,6 +23,7 @@ import {
   createDatabase,
   ensureProductionBuild,
   freePort,
+  groupCpuSeconds,
   repoRoot,
   spawnService,
   stopRunningScripts,
@@ -166,10 +167,11 @@ async function main(): Promise<void> {
     app: await measure(
       "app send",
       baseUrl,
+      server.pid!,
       { method: "POST", path: "/api/v1/otp/send", headers, body: sendBody, onResponse: collect(appCodes) },
       { databaseUrl, into: (summary) => (waits.send = summary) },
     ),
-    floor: await measure("floor send", floorUrl, {
+    floor: await measure("floor send", floorUrl, floor.pid!, {
       method: "POST",
       path: "/send",
       body: sendBody,
@@ -203,10 +205,11 @@ async function main(): Promise<void> {
     app: await measure(
       "app verify",
       baseUrl,
+      server.pid!,
       { method: "POST", path: "/api/v1/otp/verify", headers, body: take(appPool, "app") },
       { databaseUrl, into: (summary) => (waits.verify = summary) },
     ),
-    floor: await measure("floor verify", floorUrl, {
+    floor: await measure("floor verify", floorUrl, floor.pid!, {
       method: "POST",
       path: "/verify",
       body: take(floorPool, "floor"),
@@ -282,6 +285,7 @@ async function sendOnce(baseUrl: string, headers: Record<string, string>): Promi
 async function measure(
   label: string,
   url: string,
+  processGroup: number,
   request: Parameters<typeof runLoad>[1],
   sample?: { databaseUrl: string; into: (summary: WaitSummary) => void },
 ): Promise<LoadResult> {
@@ -289,7 +293,12 @@ async function measure(
     await runLoad(url, request, { connections: options.connections, seconds: options.warmup });
   process.stdout.write(`${label}: ${options.duration} s at ${options.connections} connections… `);
   const sampler = sample && sampleWaits(sample.databaseUrl);
+  const cpuBefore = groupCpuSeconds(processGroup);
   const result = await runLoad(url, request, { connections: options.connections, seconds: options.duration });
+  const cpuAfter = groupCpuSeconds(processGroup);
+  if (cpuBefore !== null && cpuAfter !== null && result.total > 0) {
+    result.cpuMsPerRequest = ((cpuAfter - cpuBefore) * 1000) / result.total;
+  }
   if (sample) sample.into(await sampler!.stop());
   console.log(`${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, non-2xx ${result.non2xx}`);
   return result;

@@ -11,6 +11,8 @@ export type LoadResult = {
   /** the same by status, e.g. {"429": 12, "errors": 1} */
   statuses: Record<string, number>;
   errors: number;
+  /** CPU time the server spent per answered request, when measured (Linux) */
+  cpuMsPerRequest?: number;
 };
 
 export type LoadRequest = {

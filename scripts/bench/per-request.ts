@@ -4,10 +4,17 @@
  */
 import path from "node:path";
 import { countingProxy, type Counts } from "./profile";
-import { Cleanups, freePort, repoRoot, spawnService, waitUntilHealthy } from "./services";
+import { Cleanups, freePort, groupCpuSeconds, repoRoot, spawnService, waitUntilHealthy } from "./services";
 import type { BenchTenant } from "./tenant";
 
-export type PerRequest = { requests: number; meanMs: number; postgres: Counts; redis: Counts };
+/** `cpuMs`: CPU time of the server's processes per request (Linux), null where unknown. */
+export type PerRequest = {
+  requests: number;
+  meanMs: number;
+  cpuMs: number | null;
+  postgres: Counts;
+  redis: Counts;
+};
 
 export async function profilePerRequest(options: {
   env: NodeJS.ProcessEnv;
@@ -67,10 +74,14 @@ export async function profilePerRequest(options: {
     const measure = async (each: (i: number) => Promise<unknown>): Promise<PerRequest> => {
       postgres.take();
       redis.take();
+      const cpuBefore = groupCpuSeconds(server.pid!);
       const started = performance.now();
       for (let i = 0; i < options.requests; i++) await each(i);
       const meanMs = (performance.now() - started) / options.requests;
-      return { requests: options.requests, meanMs, postgres: postgres.take(), redis: redis.take() };
+      const cpuAfter = groupCpuSeconds(server.pid!);
+      const cpuMs =
+        cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / options.requests;
+      return { requests: options.requests, meanMs, cpuMs, postgres: postgres.take(), redis: redis.take() };
     };
     const sent: Array<{ id: string; code: string }> = [];
     const send = await measure(async (i) =>

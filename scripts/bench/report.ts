@@ -25,6 +25,9 @@ export function table(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
+const cpu = (result: LoadResult) =>
+  result.cpuMsPerRequest === undefined ? "-" : fixed(result.cpuMsPerRequest, 2);
+
 function statuses(result: LoadResult): string {
   const entries = Object.entries(result.statuses);
   return entries.length ? entries.map(([status, count]) => `${status}×${count}`).join(" ") : "0";
@@ -40,10 +43,12 @@ export function loadTable(results: ScenarioResult[], connections: number): strin
       fixed(app.p50, 1),
       fixed(app.p99, 1),
       statuses(app),
+      cpu(app),
       fixed(floor.requestsPerSecond),
       fixed(floor.p50, 1),
       fixed(floor.p99, 1),
       statuses(floor),
+      cpu(floor),
       `${fixed(ratio * 100)}%`,
       [
         `req/s≥${target} ${mark(app.requestsPerSecond >= target)}`,
@@ -53,7 +58,7 @@ export function loadTable(results: ScenarioResult[], connections: number): strin
     ];
   });
   return [
-    `Send and verify at ${connections} connections (latencies in ms; non-2xx by status)`,
+    `Send and verify at ${connections} connections (latencies in ms; non-2xx by status; CPU: the server's processes)`,
     table(
       [
         "scenario",
@@ -61,10 +66,12 @@ export function loadTable(results: ScenarioResult[], connections: number): strin
         "p50",
         "p99",
         "non-2xx",
+        "CPU ms/req",
         "floor req/s",
         "floor p50",
         "floor p99",
         "floor non-2xx",
+        "floor CPU ms/req",
         "app/floor",
         "targets",
       ],
@@ -112,6 +119,11 @@ export function perRequestTable(profile: { send: PerRequest; verify: PerRequest 
   const per = (n: number, of: PerRequest) => fixed(n / of.requests, 1);
   const rows = [
     ["mean latency, one at a time (ms)", fixed(send.meanMs, 1), fixed(verify.meanMs, 1)],
+    [
+      "server CPU (ms)",
+      send.cpuMs === null ? "-" : fixed(send.cpuMs, 1),
+      verify.cpuMs === null ? "-" : fixed(verify.cpuMs, 1),
+    ],
     ["PostgreSQL statements", per(send.postgres.commands, send), per(verify.postgres.commands, verify)],
     ["PostgreSQL round trips", per(send.postgres.roundTrips, send), per(verify.postgres.roundTrips, verify)],
     ["Redis commands", per(send.redis.commands, send), per(verify.redis.commands, verify)],

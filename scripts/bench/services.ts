@@ -182,3 +182,26 @@ export async function runScript(script: string, args: string[], env: NodeJS.Proc
     );
   return stdout;
 }
+
+/**
+ * CPU seconds (user + system) used so far by every process in the process group `groupId`, from
+ * /proc (Linux); null elsewhere. A spawnService child leads its own group, so this includes the
+ * processes it started (next start runs the server in a child).
+ */
+export function groupCpuSeconds(groupId: number): number | null {
+  if (!fs.existsSync("/proc/self/stat")) return null;
+  let ticks = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // exited meanwhile
+    }
+    // Fields after the command name (which may hold spaces) start at "state": pgrp is the 3rd, utime the 12th, stime the 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) === groupId) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100; // USER_HZ is 100 on Linux
+}
