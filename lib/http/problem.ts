@@ -33,12 +33,19 @@ export function toProblem(thrown: unknown, requestId?: string): ApiError {
   return new ApiError("internal_error", "Something went wrong on our side. The request id identifies it in our logs.");
 }
 
-/** Errors that mean a backing store did not answer (database or rate-limit store): 503, safe to retry. */
+// Database errors that mean "not now" rather than "wrong": unreachable (P1001), pool or transaction
+// start timed out under load (P2024, P2028), and the socket-level refusals and timeouts.
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ETIMEDOUT", "ECONNRESET", "P1001", "P2024", "P2028"]);
+
+/**
+ * Errors that mean a backing store did not answer in time (database or rate-limit store): 503,
+ * nothing was committed, safe to retry. Overload must never look like a bug (500).
+ */
 function isStoreUnavailable(thrown: unknown): boolean {
   if (!(thrown instanceof Error)) return false;
   if (thrown.name === "RateLimitStoreUnavailableError") return true;
   const code = (thrown as { code?: unknown }).code;
-  return code === "ECONNREFUSED" || code === "P1001" || code === "ETIMEDOUT";
+  return typeof code === "string" && UNAVAILABLE_CODES.has(code);
 }
 
 export { errorStatus };
