@@ -7,7 +7,6 @@ import { logger } from "@/lib/log";
 import { limiterBackend } from "@/lib/rate-limit/limiter";
 import { createTenant, type CreatedTenant } from "@/lib/tenants/create-tenant";
 import { createConsoleUser } from "@/lib/users/create-console-user";
-import { startWebhookDispatcher } from "@/lib/webhooks/dispatch-webhooks";
 import { startJobWorker } from "./start-job-worker";
 
 /**
@@ -23,7 +22,6 @@ export async function startServer(): Promise<void> {
     logger.info({ database: databaseBackend(), rateLimitStore: limiterBackend() }, "OTPilot ready");
     const demoWanted = config.OTPILOT_DEMO_TENANT ? config.OTPILOT_DEMO_TENANT === "1" : !(config.NODE_ENV === "production" && config.DATABASE_URL);
     if (demoWanted) await createDemoTenantIfEmpty();
-    startWebhookDispatcher();
     if (config.OTPILOT_WORKER === "1") await startJobWorker();
   } catch (error) {
     if (error instanceof ConfigError) {
