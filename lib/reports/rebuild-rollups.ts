@@ -5,6 +5,8 @@ import { BUCKET_BOUNDS_SQL, VERIFY_TIME_BUCKETS } from "./verify-time-buckets";
  * Recomputes one tenant's report rollups from its verifications and events, by the rules the
  * incremental updates follow (lib/reports/rollup.ts): for data written before the rollups existed,
  * or bulk-loaded by scripts/seed-verifications.ts. One transaction, all work in the database.
+ * Rebuilt rows all take slot 0: the incremental updates spread a key over slots only to spare
+ * concurrent transactions a wait on one row lock, and reports sum the slots.
  */
 export async function rebuildRollups(prisma: PrismaClient, tenantId: string): Promise<void> {
   const counted = Prisma.sql`

@@ -3,6 +3,13 @@ import { BUCKET_BOUNDS_SQL, VERIFY_TIME_BUCKETS } from "./verify-time-buckets";
 
 const BUCKETS = Prisma.raw(String(VERIFY_TIME_BUCKETS.length));
 
+/**
+ * The row slot a verification counts in: each key has up to 16 rows, picked by the verification id,
+ * so concurrent sends and verifies of one tenant/app/hour/country do not all wait on one row lock
+ * until their transactions end. Reports sum the slots; a rebuild puts everything in slot 0.
+ */
+const slot = Prisma.sql`(hashtext(v."id") & 15)::smallint`;
+
 /** The counter each event type moves; other events leave the rollups alone. */
 const COUNTER_OF = {
   "verification.created": "sent",
@@ -46,23 +53,23 @@ export async function updateRollup(
          AND d."type" = 'message.delivered' AND d."id" <> ${event.id})`;
   }
   await tx.$executeRaw`
-    INSERT INTO "ReportRollup" ("tenantId", "appId", "channel", "country", "hour", ${Prisma.raw(`"${counter}"`)})
-    SELECT ${rollupKey}, date_trunc('hour', v."createdAt"), 1
+    INSERT INTO "ReportRollup" ("tenantId", "appId", "channel", "country", "hour", "slot", ${Prisma.raw(`"${counter}"`)})
+    SELECT ${rollupKey}, date_trunc('hour', v."createdAt"), ${slot}, 1
       FROM "Verification" v
      WHERE v."id" = ${verificationId} ${onlyFirst}
-    ON CONFLICT ("tenantId", "hour", "appId", "channel", "country") DO UPDATE
+    ON CONFLICT ("tenantId", "hour", "appId", "channel", "country", "slot") DO UPDATE
        SET ${Prisma.raw(`"${counter}" = "ReportRollup"."${counter}" + 1`)}`;
 
   if (counter === "approved") {
     const bucket = Prisma.sql`width_bucket(GREATEST(0, floor(extract(epoch FROM v."verifiedAt" - v."createdAt")))::int, ${Prisma.raw(BUCKET_BOUNDS_SQL)})`;
     // A one-hot histogram, added element-wise to the stored one.
     await tx.$executeRaw`
-      INSERT INTO "ReportVerifyTime" ("tenantId", "appId", "channel", "country", "day", "histogram")
-      SELECT ${rollupKey}, date_trunc('day', v."createdAt"),
+      INSERT INTO "ReportVerifyTime" ("tenantId", "appId", "channel", "country", "day", "slot", "histogram")
+      SELECT ${rollupKey}, date_trunc('day', v."createdAt"), ${slot},
              array_fill(0, ARRAY[${bucket} - 1]) || 1 || array_fill(0, ARRAY[${BUCKETS} - ${bucket}])
         FROM "Verification" v
        WHERE v."id" = ${verificationId} AND v."verifiedAt" IS NOT NULL
-      ON CONFLICT ("tenantId", "day", "appId", "channel", "country") DO UPDATE
+      ON CONFLICT ("tenantId", "day", "appId", "channel", "country", "slot") DO UPDATE
          SET "histogram" = ARRAY(
                SELECT COALESCE(a, 0) + COALESCE(b, 0)
                  FROM unnest("ReportVerifyTime"."histogram", EXCLUDED."histogram") WITH ORDINALITY AS t(a, b, i)
