@@ -19,11 +19,13 @@ export type EventType =
 /**
  * Appends an event, and when the app has a webhook, the delivery it owes (lib/webhooks). Call it with
  * the transaction that makes the change it records, after that change: the webhook carries the
- * verification as the transaction sees it.
+ * verification as the transaction sees it. Callers that hold the event's app may pass it, which saves
+ * reading its webhook URL again.
  */
 export async function recordEvent(
   tx: Prisma.TransactionClient,
   event: { tenantId: string; appId?: string | null; verificationId?: string | null; type: EventType; data?: Prisma.InputJsonObject },
+  app?: { id: string; webhookUrl: string | null },
 ): Promise<void> {
   const created = await tx.event.create({
     data: {
@@ -36,5 +38,5 @@ export async function recordEvent(
     },
   });
   await updateRollup(tx, created);
-  await enqueueWebhook(tx, { ...created, at: created.createdAt });
+  await enqueueWebhook(tx, { ...created, at: created.createdAt }, app);
 }

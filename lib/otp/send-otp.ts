@@ -92,7 +92,7 @@ export async function sendOtp(principal: ApiKeyPrincipal, input: SendOtpInput, l
       verificationId: id,
       type: "verification.created",
       data: { channel, country: recipient.country, mode: principal.mode },
-    });
+    }, app);
     return startDelivery(tx, { app, verification: created, code, template, plan: delivery });
   });
 
@@ -119,7 +119,7 @@ async function cancelPending(tx: Prisma.TransactionClient, app: App, recipient: 
       verificationId: id,
       type: "verification.canceled",
       data: { reason: "replaced", replacedBy },
-    });
+    }, app);
   }
 }
 

@@ -16,6 +16,9 @@ import { verificationView, type VerificationView } from "./verification-view";
 
 export type VerifyOtpResult = { valid: true; verification: VerificationView };
 
+/** The verification's app, as its events need it (its webhook URL). */
+type EventApp = { id: string; webhookUrl: string | null };
+
 /**
  * Checks a code. The state change is one conditional write, never read-then-write: approving
  * requires the row to still be pending with the same code hash, so of any number of concurrent
@@ -30,7 +33,7 @@ export async function verifyOtp(
 ): Promise<VerifyOtpResult> {
   let verification = await locate(principal, input);
   const prisma = await db();
-  const app = await prisma.app.findUniqueOrThrow({ where: { id: verification.appId }, select: { id: true, rateLimits: true } });
+  const app = await prisma.app.findUniqueOrThrow({ where: { id: verification.appId }, select: { id: true, rateLimits: true, webhookUrl: true } });
   const ids = rateLimitIds({ tenantId: principal.tenantId, appId: app.id, recipient: verification.recipient, numberPrefix: "" });
   await limits.enforce([{ policy: "verifiesPerRecipient", id: ids.recipient }], app.rateLimits, {
     tenantId: principal.tenantId,
@@ -43,14 +46,14 @@ export async function verifyOtp(
   const alphabet = verification.alphabet as "numeric" | "alphanumeric";
 
   if (codeMatches(input.code, verification.codeHash, pepper, verification.id, alphabet)) {
-    const approved = await approve(verification, context.ip);
+    const approved = await approve(verification, app, context.ip);
     if (approved) return { valid: true, verification: verificationView(approved) };
     // Lost a race: someone approved it, it expired, or a resend replaced the code. Say which.
     const current = await settleExpiry(await prisma.verification.findUniqueOrThrow({ where: { id: verification.id } }));
     assertOpen(current);
-    return rejectWrongCode(current, context.ip);
+    return rejectWrongCode(current, app, context.ip);
   }
-  return rejectWrongCode(verification, context.ip);
+  return rejectWrongCode(verification, app, context.ip);
 }
 
 async function locate(principal: ApiKeyPrincipal, input: VerifyOtpInput): Promise<Verification> {
@@ -66,7 +69,7 @@ async function locate(principal: ApiKeyPrincipal, input: VerifyOtpInput): Promis
   return newest;
 }
 
-async function approve(verification: Verification, ip: string | null): Promise<Verification | null> {
+async function approve(verification: Verification, app: EventApp, ip: string | null): Promise<Verification | null> {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const now = new Date();
@@ -95,14 +98,14 @@ async function approve(verification: Verification, ip: string | null): Promise<V
       verificationId: verification.id,
       type: "verification.approved",
       data: { attempts: verification.attempts + 1, secondsToVerify: Math.round((now.getTime() - verification.createdAt.getTime()) / 1000) },
-    });
+    }, app);
     return tx.verification.findUniqueOrThrow({ where: { id: verification.id } });
   });
 }
 
 type Counted = { attempts: number; maxAttempts: number; status: string };
 
-async function rejectWrongCode(verification: Verification, ip: string | null): Promise<never> {
+async function rejectWrongCode(verification: Verification, app: EventApp, ip: string | null): Promise<never> {
   const prisma = await db();
   const counted = await prisma.$transaction(async (tx) => {
     // The increment and the failed transition happen in the database, under the row lock.
@@ -134,7 +137,7 @@ async function rejectWrongCode(verification: Verification, ip: string | null): P
         verificationId: verification.id,
         type: "verification.failed",
         data: { reason: "too_many_attempts", attempts: row.attempts },
-      });
+      }, app);
     }
     return row;
   });

@@ -15,10 +15,11 @@ import { isWebhookEvent } from "./event-types";
 export async function enqueueWebhook(
   tx: Prisma.TransactionClient,
   event: { id: string; tenantId: string; appId: string | null; verificationId: string | null; type: string; at: Date },
+  app?: { id: string; webhookUrl: string | null },
 ): Promise<void> {
   if (!isWebhookEvent(event.type) || !event.appId || !event.verificationId) return;
-  const app = await tx.app.findUnique({ where: { id: event.appId }, select: { webhookUrl: true } });
-  if (!app?.webhookUrl) return;
+  const webhookUrl = await webhookUrlOf(tx, event.appId, app);
+  if (!webhookUrl) return;
   const verification = await tx.verification.findUnique({ where: { id: event.verificationId } });
   if (!verification) return;
   const payload = {
@@ -33,9 +34,31 @@ export async function enqueueWebhook(
       appId: event.appId,
       webhookId: event.id,
       eventType: event.type,
-      url: app.webhookUrl,
+      url: webhookUrl,
       payload: JSON.stringify(payload),
       nextAttemptAt: event.at,
     },
   });
+}
+
+/**
+ * Webhook URLs already known in a transaction, by app id: a send records several events of one app.
+ * Nothing that changes an app's webhook URL records events, so a transaction's copy stays right.
+ */
+const webhookUrlsByTransaction = new WeakMap<Prisma.TransactionClient, Map<string, string | null>>();
+
+/** The app's webhook URL: the caller's copy of the app when given, else read once per transaction. */
+async function webhookUrlOf(
+  tx: Prisma.TransactionClient,
+  appId: string,
+  known: { id: string; webhookUrl: string | null } | undefined,
+): Promise<string | null> {
+  let urls = webhookUrlsByTransaction.get(tx);
+  if (!urls) webhookUrlsByTransaction.set(tx, (urls = new Map()));
+  if (known?.id === appId) urls.set(appId, known.webhookUrl);
+  else if (!urls.has(appId)) {
+    const app = await tx.app.findUnique({ where: { id: appId }, select: { webhookUrl: true } });
+    urls.set(appId, app?.webhookUrl ?? null);
+  }
+  return urls.get(appId) ?? null;
 }
