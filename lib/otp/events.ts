@@ -2,19 +2,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { updateRollup } from "@/lib/reports/rollup";
 import { enqueueWebhook } from "@/lib/webhooks/enqueue-webhook";
+import type { EventType } from "./event-types";
 
-/** Event types of the log (CONTRACT §4 `/otp/logs`) and of tenant webhooks (§9). */
-export type EventType =
-  | "verification.created"
-  | "verification.approved"
-  | "verification.failed"
-  | "verification.expired"
-  | "verification.canceled"
-  | "verification.resent"
-  | "message.sent"
-  | "message.delivered"
-  | "message.failed"
-  | "rate_limit.hit";
+export { EVENT_TYPES, type EventType } from "./event-types";
 
 /**
  * Appends an event, and when the app has a webhook, the delivery it owes (lib/webhooks). Call it with
@@ -24,7 +14,13 @@ export type EventType =
  */
 export async function recordEvent(
   tx: Prisma.TransactionClient,
-  event: { tenantId: string; appId?: string | null; verificationId?: string | null; type: EventType; data?: Prisma.InputJsonObject },
+  event: {
+    tenantId: string;
+    appId?: string | null;
+    verificationId?: string | null;
+    type: EventType;
+    data?: Prisma.InputJsonObject;
+  },
   app?: { id: string; webhookUrl: string | null },
 ): Promise<void> {
   const created = await tx.event.create({

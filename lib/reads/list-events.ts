@@ -2,25 +2,14 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
-import type { EventType } from "@/lib/otp/events";
+import { EVENT_TYPES } from "@/lib/otp/event-types";
 import { findVerification } from "@/lib/otp/find-verification";
 import { readableAppIds } from "./app-scope";
 import { afterCursor, cursorSchema, pageOf } from "./cursor";
 import { createdBetween, fromNotAfterTo, limitSchema, timeSchema } from "./query-fields";
 
-/** The event types a log can be filtered by (lib/otp/events.ts). */
-export const EVENT_TYPES = [
-  "verification.created",
-  "verification.approved",
-  "verification.failed",
-  "verification.expired",
-  "verification.canceled",
-  "verification.resent",
-  "message.sent",
-  "message.delivered",
-  "message.failed",
-  "rate_limit.hit",
-] as const satisfies readonly EventType[];
+/** The event types a log can be filtered by: every type the engine records. */
+export { EVENT_TYPES };
 
 /** `GET /api/v1/otp/logs` query. */
 export const logsQuerySchema = z

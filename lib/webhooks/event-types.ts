@@ -1,4 +1,4 @@
-import type { EventType } from "@/lib/otp/events";
+import { EVENT_TYPES, type EventType } from "@/lib/otp/event-types";
 
 /**
  * The events an app's webhook receives: every event about a verification — its lifecycle and its
@@ -6,19 +6,11 @@ import type { EventType } from "@/lib/otp/events";
  * in the log: it concerns a key or a recipient, not a verification, and would flood a receiver
  * under attack. Receivers should ignore types they do not know; new ones may be added.
  */
-export const WEBHOOK_EVENT_TYPES = [
-  "verification.created",
-  "verification.approved",
-  "verification.failed",
-  "verification.expired",
-  "verification.canceled",
-  "verification.resent",
-  "message.sent",
-  "message.delivered",
-  "message.failed",
-] as const satisfies readonly EventType[];
+export type WebhookEventType = Exclude<EventType, "rate_limit.hit">;
 
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = EVENT_TYPES.filter(
+  (type): type is WebhookEventType => type !== "rate_limit.hit",
+);
 
 export function isWebhookEvent(type: string): type is WebhookEventType {
   return (WEBHOOK_EVENT_TYPES as readonly string[]).includes(type);
