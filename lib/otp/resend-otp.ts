@@ -4,9 +4,9 @@ import { planDelivery } from "@/lib/delivery/plan-delivery";
 import { startDelivery } from "@/lib/delivery/start-delivery";
 import { ApiError } from "@/lib/http/errors";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
-import { rateLimitIds } from "@/lib/rate-limit/policies";
 import { assertOpen } from "./assert-open";
 import { generateCode, hashCode } from "./code";
+import { enforceSendLimits } from "./enforce-send-limits";
 import { recordEvent } from "./events";
 import { findVerification, settleExpiry } from "./find-verification";
 import type { LimitGate } from "./limit-gate";
@@ -29,17 +29,32 @@ export async function resendOtp(
 
   const now = new Date();
   if (verification.resendAvailableAt > now) {
-    const retryAfter = Math.max(1, Math.ceil((verification.resendAvailableAt.getTime() - now.getTime()) / 1000));
-    throw new ApiError("rate_limited", `Wait ${retryAfter} s before sending another code.`, { retryAfter, reason: "resend_cooldown" }, {
-      "Retry-After": String(retryAfter),
-    });
+    const retryAfter = Math.max(
+      1,
+      Math.ceil((verification.resendAvailableAt.getTime() - now.getTime()) / 1000),
+    );
+    throw new ApiError(
+      "rate_limited",
+      `Wait ${retryAfter} s before sending another code.`,
+      { retryAfter, reason: "resend_cooldown" },
+      {
+        "Retry-After": String(retryAfter),
+      },
+    );
   }
   if (verification.sendCount >= verification.maxSends) {
     throw new ApiError(
       "rate_limited",
       `This verification already sent ${verification.maxSends} codes. Start a new verification later.`,
-      { retryAfter: Math.max(1, Math.ceil((verification.expiresAt.getTime() - now.getTime()) / 1000)), reason: "max_sends" },
-      { "Retry-After": String(Math.max(1, Math.ceil((verification.expiresAt.getTime() - now.getTime()) / 1000))) },
+      {
+        retryAfter: Math.max(1, Math.ceil((verification.expiresAt.getTime() - now.getTime()) / 1000)),
+        reason: "max_sends",
+      },
+      {
+        "Retry-After": String(
+          Math.max(1, Math.ceil((verification.expiresAt.getTime() - now.getTime()) / 1000)),
+        ),
+      },
     );
   }
 
@@ -48,19 +63,12 @@ export async function resendOtp(
   const channel = delivery.channel;
   const recipient = resolveRecipient({ recipient: verification.recipient });
   assertCanMessage(app, recipient, channel);
-  const ids = rateLimitIds({ tenantId: principal.tenantId, appId: app.id, recipient: recipient.e164, numberPrefix: recipient.numberPrefix });
-  await limits.enforce(
-    [
-      { policy: "sendsPerRecipient", id: ids.recipient },
-      { policy: "sendsPerNumberPrefix", id: ids.numberPrefix },
-      { policy: "sendsPerTenantPerDay", id: ids.tenant },
-    ],
-    app.rateLimits,
-    { tenantId: principal.tenantId, appId: app.id },
-  );
+  await enforceSendLimits(limits, app, recipient);
 
   const code = generateCode(verification.codeLength, verification.alphabet as "numeric" | "alphanumeric");
-  const template = verification.templateId ? await prisma.template.findUnique({ where: { id: verification.templateId } }) : null;
+  const template = verification.templateId
+    ? await prisma.template.findUnique({ where: { id: verification.templateId } })
+    : null;
   const updated = await prisma.$transaction(async (tx) => {
     // Conditional on the sendCount we read: two concurrent resends cannot both issue a code.
     const { count } = await tx.verification.updateMany({
@@ -89,7 +97,12 @@ export async function resendOtp(
     return startDelivery(tx, { app, verification: fresh, code, template, plan: delivery });
   });
   if (!updated) {
-    throw new ApiError("rate_limited", "Another resend of this verification is in progress.", { retryAfter: 1 }, { "Retry-After": "1" });
+    throw new ApiError(
+      "rate_limited",
+      "Another resend of this verification is in progress.",
+      { retryAfter: 1 },
+      { "Retry-After": "1" },
+    );
   }
   const view = verificationView(updated);
   return app.exposeCode ? { ...view, code } : view;

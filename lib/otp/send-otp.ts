@@ -6,8 +6,8 @@ import { startDelivery } from "@/lib/delivery/start-delivery";
 import { notFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
-import { rateLimitIds } from "@/lib/rate-limit/policies";
 import { generateCode, hashCode } from "./code";
+import { enforceSendLimits } from "./enforce-send-limits";
 import { recordEvent } from "./events";
 import type { LimitGate } from "./limit-gate";
 import { assertCanMessage, resolveApp, resolveRecipient } from "./resolve-target";
@@ -21,7 +21,11 @@ export type SendOtpResult = VerificationView & { code?: string };
  * verification in this app, stores a new one with only the code's hash, and hands the message to
  * delivery — all state changes and their events in one transaction.
  */
-export async function sendOtp(principal: ApiKeyPrincipal, input: SendOtpInput, limits: LimitGate): Promise<SendOtpResult> {
+export async function sendOtp(
+  principal: ApiKeyPrincipal,
+  input: SendOtpInput,
+  limits: LimitGate,
+): Promise<SendOtpResult> {
   const app = await resolveApp(principal, input.appId);
   const recipient = resolveRecipient(input);
   const delivery = planDelivery(app, principal.mode, input.channel);
@@ -29,16 +33,7 @@ export async function sendOtp(principal: ApiKeyPrincipal, input: SendOtpInput, l
   assertCanMessage(app, recipient, channel);
   const template = await findTemplate(app, input.templateId);
 
-  const ids = rateLimitIds({ tenantId: principal.tenantId, appId: app.id, recipient: recipient.e164, numberPrefix: recipient.numberPrefix });
-  await limits.enforce(
-    [
-      { policy: "sendsPerRecipient", id: ids.recipient },
-      { policy: "sendsPerNumberPrefix", id: ids.numberPrefix },
-      { policy: "sendsPerTenantPerDay", id: ids.tenant },
-    ],
-    app.rateLimits,
-    { tenantId: principal.tenantId, appId: app.id },
-  );
+  await enforceSendLimits(limits, app, recipient);
 
   const codeLength = input.codeLength ?? app.codeLength;
   const alphabet = input.alphabet ?? (app.alphabet as "numeric" | "alphanumeric");
@@ -86,13 +81,17 @@ export async function sendOtp(principal: ApiKeyPrincipal, input: SendOtpInput, l
         deliveryUpdatedAt: now,
       },
     });
-    await recordEvent(tx, {
-      tenantId: principal.tenantId,
-      appId: app.id,
-      verificationId: id,
-      type: "verification.created",
-      data: { channel, country: recipient.country, mode: principal.mode },
-    }, app);
+    await recordEvent(
+      tx,
+      {
+        tenantId: principal.tenantId,
+        appId: app.id,
+        verificationId: id,
+        type: "verification.created",
+        data: { channel, country: recipient.country, mode: principal.mode },
+      },
+      app,
+    );
     return startDelivery(tx, { app, verification: created, code, template, plan: delivery });
   });
 
@@ -101,7 +100,12 @@ export async function sendOtp(principal: ApiKeyPrincipal, input: SendOtpInput, l
 }
 
 /** Cancels the recipient's pending verification in this app (its code stops working). */
-async function cancelPending(tx: Prisma.TransactionClient, app: App, recipient: string, replacedBy: string): Promise<void> {
+async function cancelPending(
+  tx: Prisma.TransactionClient,
+  app: App,
+  recipient: string,
+  replacedBy: string,
+): Promise<void> {
   const pending = await tx.verification.findMany({
     where: { appId: app.id, recipient, status: "pending" },
     select: { id: true },
@@ -113,13 +117,17 @@ async function cancelPending(tx: Prisma.TransactionClient, app: App, recipient: 
     data: { status: "canceled", endedAt: now },
   });
   for (const { id } of pending) {
-    await recordEvent(tx, {
-      tenantId: app.tenantId,
-      appId: app.id,
-      verificationId: id,
-      type: "verification.canceled",
-      data: { reason: "replaced", replacedBy },
-    }, app);
+    await recordEvent(
+      tx,
+      {
+        tenantId: app.tenantId,
+        appId: app.id,
+        verificationId: id,
+        type: "verification.canceled",
+        data: { reason: "replaced", replacedBy },
+      },
+      app,
+    );
   }
 }
 
