@@ -46,12 +46,23 @@ export async function attemptDelivery(ref: AttemptRef): Promise<void> {
     return;
   }
   if (existing && provider !== "http") {
-    logger.warn({ attempt: existing.id }, "delivery attempt interrupted during the provider call; not calling again");
-    await settle(existing, { error: new ProviderError("the worker stopped during the provider call; the outcome is unknown", "outcome_unknown", false) });
+    logger.warn(
+      { attempt: existing.id },
+      "delivery attempt interrupted during the provider call; not calling again",
+    );
+    await settle(existing, {
+      error: new ProviderError(
+        "the worker stopped during the provider call; the outcome is unknown",
+        "outcome_unknown",
+        false,
+      ),
+    });
     return;
   }
   if (!provider || verification.expiresAt <= new Date() || !verification.codeEncrypted) {
-    const attempt = existing ?? (await createAttempt(prisma, verification, ref, channel, provider ?? verification.deliveryProvider));
+    const attempt =
+      existing ??
+      (await createAttempt(prisma, verification, ref, channel, provider ?? verification.deliveryProvider));
     if (!attempt) return;
     const error = !provider
       ? new ProviderError(`no provider is configured for ${channel} any more`, "provider_unavailable", false)
@@ -64,16 +75,86 @@ export async function attemptDelivery(ref: AttemptRef): Promise<void> {
   const code = openCode(verification.id, verification.codeEncrypted);
 
   if (provider === "outbox") {
-    await prisma.$transaction((tx) => deliverInTransaction(tx, { app, verification, code, ref, channel, template: null }));
+    await prisma.$transaction((tx) =>
+      deliverInTransaction(tx, { app, verification, code, ref, channel, template: null }),
+    );
     return;
   }
   const attempt = existing ?? (await createAttempt(prisma, verification, ref, channel, provider));
   if (!attempt) return; // another run of this job created it a moment ago
-  const template = verification.templateId ? await prisma.template.findUnique({ where: { id: verification.templateId } }) : null;
-  const message = await composeMessage(prisma, { app, verification: { ...verification, channel }, code, template: template?.channel === channel ? template : null });
-  let outcome: Outcome;
+  const template = verification.templateId
+    ? await prisma.template.findUnique({ where: { id: verification.templateId } })
+    : null;
+  const message = await composeMessage(prisma, {
+    app,
+    verification: { ...verification, channel },
+    code,
+    template: template?.channel === channel ? template : null,
+  });
+  const outcome = await sendThroughProvider(createProvider(provider, app, prisma), {
+    app,
+    verification,
+    attempt,
+    ref,
+    channel,
+    code,
+    message,
+  });
+  await settle(attempt, outcome);
+}
+
+/**
+ * One try through a provider that writes to the database (the outbox), in `tx`: the attempt, the
+ * message and the outcome commit together. The send path calls this inside its own transaction.
+ */
+export async function deliverInTransaction(
+  tx: Prisma.TransactionClient,
+  input: {
+    app: App;
+    verification: Verification;
+    code: string;
+    ref: AttemptRef;
+    channel: Channel;
+    template: Template | null;
+  },
+): Promise<void> {
+  const { app, verification, code, ref, channel } = input;
+  const attempt = await createAttempt(tx, verification, ref, channel, "outbox");
+  if (!attempt) return;
+  const message = await composeMessage(tx, {
+    app,
+    verification: { ...verification, channel },
+    code,
+    template: input.template,
+  });
+  const outcome = await sendThroughProvider(createProvider("outbox", app, tx), {
+    app,
+    verification,
+    attempt,
+    ref,
+    channel,
+    code,
+    message,
+  });
+  await applyOutcome(tx, attempt, outcome);
+}
+
+/** Hands one message to a provider; a ProviderError is an outcome to record, anything else a bug. */
+async function sendThroughProvider(
+  provider: ReturnType<typeof createProvider>,
+  input: {
+    app: App;
+    verification: Verification;
+    attempt: DeliveryAttempt;
+    ref: AttemptRef;
+    channel: Channel;
+    code: string;
+    message: { body: string; locale: string };
+  },
+): Promise<Outcome> {
+  const { app, verification, attempt, ref, channel, code, message } = input;
   try {
-    const result = await createProvider(provider, app, prisma).send({
+    const result = await provider.send({
       attemptId: attempt.id,
       messageKey: messageKey(ref),
       tenantId: verification.tenantId,
@@ -87,54 +168,21 @@ export async function attemptDelivery(ref: AttemptRef): Promise<void> {
       step: ref.step,
       try: ref.try,
     });
-    outcome = { result };
+    return { result };
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
-    outcome = { error };
+    return { error };
   }
-  await settle(attempt, outcome);
-}
-
-/**
- * One try through a provider that writes to the database (the outbox), in `tx`: the attempt, the
- * message and the outcome commit together. The send path calls this inside its own transaction.
- */
-export async function deliverInTransaction(
-  tx: Prisma.TransactionClient,
-  input: { app: App; verification: Verification; code: string; ref: AttemptRef; channel: Channel; template: Template | null },
-): Promise<void> {
-  const { app, verification, code, ref, channel } = input;
-  const attempt = await createAttempt(tx, verification, ref, channel, "outbox");
-  if (!attempt) return;
-  const message = await composeMessage(tx, { app, verification: { ...verification, channel }, code, template: input.template });
-  let outcome: Outcome;
-  try {
-    outcome = {
-      result: await createProvider("outbox", app, tx).send({
-        attemptId: attempt.id,
-        messageKey: messageKey(ref),
-        tenantId: verification.tenantId,
-        appId: app.id,
-        verificationId: verification.id,
-        to: verification.recipient,
-        channel,
-        body: message.body,
-        code,
-        locale: message.locale,
-        step: ref.step,
-        try: ref.try,
-      }),
-    };
-  } catch (error) {
-    if (!(error instanceof ProviderError)) throw error;
-    outcome = { error };
-  }
-  await applyOutcome(tx, attempt, outcome);
 }
 
 /** A job for an older send, another channel, or a settled delivery has nothing left to do. */
 function stillWanted(v: Verification, ref: AttemptRef): boolean {
-  return v.status === "pending" && v.sendCount === ref.sendNumber && v.deliveryStep === ref.step && v.deliveryStatus === "queued";
+  return (
+    v.status === "pending" &&
+    v.sendCount === ref.sendNumber &&
+    v.deliveryStep === ref.step &&
+    v.deliveryStatus === "queued"
+  );
 }
 
 /** Inserts the attempt row; null when it exists already (a concurrent run of the same job). */
@@ -165,7 +213,11 @@ async function settle(attempt: DeliveryAttempt, outcome: Outcome): Promise<void>
  * jitter) while tries and the code's lifetime allow; any other error fails the channel, which falls
  * back to the next one.
  */
-async function applyOutcome(tx: Prisma.TransactionClient, attempt: DeliveryAttempt, outcome: Outcome): Promise<void> {
+async function applyOutcome(
+  tx: Prisma.TransactionClient,
+  attempt: DeliveryAttempt,
+  outcome: Outcome,
+): Promise<void> {
   const now = new Date();
   if ("result" in outcome) {
     await tx.deliveryAttempt.update({
@@ -178,9 +230,19 @@ async function applyOutcome(tx: Prisma.TransactionClient, attempt: DeliveryAttem
   const { error } = outcome;
   await tx.deliveryAttempt.update({
     where: { id: attempt.id },
-    data: { finishedAt: now, retryable: error.retryable, errorCode: error.code, errorMessage: error.message.slice(0, 500) },
+    data: {
+      finishedAt: now,
+      retryable: error.retryable,
+      errorCode: error.code,
+      errorMessage: error.message.slice(0, 500),
+    },
   });
-  const ref = { verificationId: attempt.verificationId, sendNumber: attempt.sendNumber, step: attempt.step, try: attempt.try + 1 };
+  const ref = {
+    verificationId: attempt.verificationId,
+    sendNumber: attempt.sendNumber,
+    step: attempt.step,
+    try: attempt.try + 1,
+  };
   const verification = await tx.verification.findUniqueOrThrow({ where: { id: attempt.verificationId } });
   const delay = backoffSeconds(ref.try);
   const canRetry =
