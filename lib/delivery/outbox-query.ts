@@ -1,13 +1,8 @@
 import { z } from "zod";
+import { limitSchema, recipientQuerySchema } from "@/lib/reads/query-fields";
 
-/** `GET /api/v1/outbox` query (CONTRACT §6). */
+/** `GET /api/v1/outbox` query (CONTRACT §6): the same recipient and limit fields as the other reads. */
 export const outboxQuerySchema = z.object({
-  // An unencoded "+" in a query string arrives as a space: read a leading space as the "+" it was.
-  recipient: z
-    .string()
-    .max(64)
-    .transform((r) => r.replace(/^ (?=\d)/, "+"))
-    .optional()
-    .describe("only messages to this number"),
-  limit: z.coerce.number().int().min(1).max(100).default(20).describe("1–100, default 20"),
+  recipient: recipientQuerySchema.optional().describe("only messages to this number"),
+  limit: limitSchema,
 });
