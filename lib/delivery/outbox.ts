@@ -3,6 +3,7 @@ import { serverKeyring } from "@/lib/config/keyring";
 import { decrypt, encrypt } from "@/lib/crypto/encryption";
 import { db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
+import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 
 /**
  * The outbox (CONTRACT §6): where test-mode messages go. A body holds a code, so it is stored
@@ -29,10 +30,22 @@ export async function writeOutboxMessage(
 
 export type OutboxEntry = { id: string; to: string; channel: string; body: string; createdAt: string; verificationId: string | null };
 
-export async function listOutbox(tenantId: string, options: { recipient?: string; limit: number }): Promise<OutboxEntry[]> {
+/**
+ * The outbox a principal may read: its tenant's messages, only of the apps the key may act on (a
+ * message holds a code). Every outbox message comes from a test-mode send, so the caller (route or
+ * console) lets only test mode read it.
+ */
+export async function listOutbox(
+  principal: Pick<ApiKeyPrincipal, "tenantId" | "appIds">,
+  options: { recipient?: string; limit: number },
+): Promise<OutboxEntry[]> {
   const prisma = await db();
   const rows = await prisma.outboxMessage.findMany({
-    where: { tenantId, ...(options.recipient ? { to: options.recipient } : {}) },
+    where: {
+      tenantId: principal.tenantId,
+      ...(principal.appIds.length ? { appId: { in: principal.appIds } } : {}),
+      ...(options.recipient ? { to: options.recipient } : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: options.limit,
   });

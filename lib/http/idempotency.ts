@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
+import { assertKeyAllowsApp, type ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { ApiError } from "./errors";
 import { problemResponse } from "./problem";
 
@@ -19,9 +20,18 @@ type Outcome = { status: number; body: unknown };
  * - the same key with another request answers 409 `idempotency_conflict`.
  * 429 and 5xx answers are not stored (nothing happened; the caller may retry with the same key).
  * The claim is committed before the work starts, so concurrent duplicates see it.
+ *
+ * Records belong to the API key that made the first request (and so to its mode, as Stripe scopes
+ * them per account and mode): another key, a test key replaying a live key's Idempotency-Key or the
+ * reverse, starts its own request. A replay also re-checks the key may use the stored response's app.
+ *
+ * Nothing stored holds a code: a response's top-level `code` (an `exposeCode` app's send) is left
+ * out of the stored replay, so a replay answers the same status and body without `code`. The code
+ * is not re-derivable from what is stored (only its HMAC is kept); a caller who lost the first
+ * response asks for a resend.
  */
 export async function withIdempotency(
-  request: { tenantId: string; key: string | null; method: string; path: string; body: unknown },
+  request: { principal: ApiKeyPrincipal; key: string | null; method: string; path: string; body: unknown },
   run: () => Promise<Outcome>,
 ): Promise<Response> {
   if (request.key === null) return toResponse(await run());
@@ -34,7 +44,7 @@ export async function withIdempotency(
     .update(`${request.method} ${request.path}\n${stableStringify(request.body)}`)
     .digest("hex");
   const prisma = await db();
-  const claim = await claimKey(request.tenantId, request.key, requestHash);
+  const claim = await claimKey(request.principal, request.key, requestHash);
   if (claim.kind === "replay") return toResponse(claim.outcome, true);
 
   let outcome: Outcome;
@@ -54,7 +64,7 @@ export async function withIdempotency(
   if (storable(outcome.status)) {
     await prisma.idempotencyRecord.update({
       where: { id: claim.id },
-      data: { responseStatus: outcome.status, responseBody: outcome.body as Prisma.InputJsonValue },
+      data: { responseStatus: outcome.status, responseBody: withoutCode(outcome.body), appId: appIdOf(outcome.body) },
     });
   } else {
     await prisma.idempotencyRecord.delete({ where: { id: claim.id } }).catch(() => {});
@@ -64,20 +74,21 @@ export async function withIdempotency(
 
 type Claim = { kind: "claimed"; id: string } | { kind: "replay"; outcome: Outcome };
 
-async function claimKey(tenantId: string, key: string, requestHash: string): Promise<Claim> {
+async function claimKey(principal: ApiKeyPrincipal, key: string, requestHash: string): Promise<Claim> {
+  const { tenantId, keyId: apiKeyId, mode } = principal;
   const prisma = await db();
   const deadline = Date.now() + WAIT_FOR_FIRST_MS;
   for (;;) {
     const id = newId("idem");
     try {
       await prisma.idempotencyRecord.create({
-        data: { id, tenantId, key, requestHash, expiresAt: new Date(Date.now() + TTL_MS) },
+        data: { id, tenantId, apiKeyId, mode, key, requestHash, expiresAt: new Date(Date.now() + TTL_MS) },
       });
       return { kind: "claimed", id };
     } catch (error) {
       if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
     }
-    const existing = await prisma.idempotencyRecord.findUnique({ where: { tenantId_key: { tenantId, key } } });
+    const existing = await prisma.idempotencyRecord.findFirst({ where: { tenantId, apiKeyId, mode, key } });
     if (!existing) continue; // the first request gave its claim back (429/5xx): try to claim again
     if (existing.expiresAt.getTime() <= Date.now()) {
       await prisma.idempotencyRecord.deleteMany({ where: { id: existing.id, expiresAt: { lte: new Date() } } });
@@ -90,6 +101,8 @@ async function claimKey(tenantId: string, key: string, requestHash: string): Pro
       );
     }
     if (existing.responseStatus !== null) {
+      // The key's app restriction may be narrower now than when the response was stored.
+      if (existing.appId) assertKeyAllowsApp(principal, existing.appId);
       return { kind: "replay", outcome: { status: existing.responseStatus, body: existing.responseBody } };
     }
     if (Date.now() > deadline) {
@@ -102,6 +115,20 @@ async function claimKey(tenantId: string, key: string, requestHash: string): Pro
 }
 
 const storable = (status: number) => status < 500 && status !== 429;
+
+/** The stored form of a response body: never with a code in it (see withIdempotency). */
+function withoutCode(body: unknown): Prisma.InputJsonValue {
+  if (body && typeof body === "object" && !Array.isArray(body) && "code" in body) {
+    const { code: _code, ...rest } = body as Record<string, unknown>;
+    return rest as Prisma.InputJsonValue;
+  }
+  return body as Prisma.InputJsonValue;
+}
+
+function appIdOf(body: unknown): string | null {
+  const appId = (body as { appId?: unknown } | null)?.appId;
+  return typeof appId === "string" ? appId : null;
+}
 
 function problemBody(error: ApiError) {
   return { __problem: true, code: error.code, detail: error.detail, extra: error.extra } as Prisma.InputJsonValue;

@@ -18,9 +18,12 @@ import { ApiError } from "./errors";
 export class RateLimitTracker implements LimitGate {
   private tightest: LimitState | null = null;
   private retryAfterSeconds: number | null = null;
+  /** the mode of the key the request came with, for the mode of `rate_limit.hit` events */
+  private mode: ApiKeyPrincipal["mode"] | null = null;
 
   /** The per-key request limit; an app's `requestsPerKeyPerSecond` applies when the key acts on one app only. */
   async checkKey(principal: ApiKeyPrincipal): Promise<void> {
+    this.mode = principal.mode;
     const prisma = await db();
     const apps = await prisma.app.findMany({
       where: { tenantId: principal.tenantId, ...(principal.appIds.length ? { id: { in: principal.appIds } } : {}) },
@@ -71,7 +74,7 @@ export class RateLimitTracker implements LimitGate {
     try {
       const prisma = await db();
       await prisma.$transaction((tx) =>
-        recordEvent(tx, { tenantId: context.tenantId, appId: context.appId, type: "rate_limit.hit", data: { limit: policy, max: limit } }),
+        recordEvent(tx, { tenantId: context.tenantId, appId: context.appId, mode: this.mode, type: "rate_limit.hit", data: { limit: policy, max: limit } }),
       );
     } catch (error) {
       logger.warn({ err: error }, "could not log a rate-limit hit");

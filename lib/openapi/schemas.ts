@@ -21,6 +21,7 @@ export const verificationObject = z
   .object({
     id: z.string().meta({ examples: ["ver_01jq3v5b7cfz9tw2m8xk4n6r0d"] }),
     appId: z.string(),
+    mode: z.enum(["live", "test"]).describe("the mode of the key that started it; other modes' keys cannot see it"),
     recipient: e164,
     channel: channelSchema,
     status: verificationStatusSchema,

@@ -18,6 +18,8 @@ export async function recordEvent(
     tenantId: string;
     appId?: string | null;
     verificationId?: string | null;
+    /** events of a verification take its mode in the database; give it for events of none */
+    mode?: "live" | "test" | null;
     type: EventType;
     data?: Prisma.InputJsonObject;
   },
@@ -29,6 +31,7 @@ export async function recordEvent(
       tenantId: event.tenantId,
       appId: event.appId ?? null,
       verificationId: event.verificationId ?? null,
+      mode: event.mode ?? null,
       type: event.type,
       data: event.data ?? {},
     },

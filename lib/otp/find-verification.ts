@@ -3,16 +3,17 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import { isId } from "@/lib/ids";
 import { assertKeyAllowsApp, type ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { ownModeWhere } from "@/lib/keys/require-app";
 import { recordEvent } from "./events";
 
 /**
- * A verification of the key's tenant by id. Another tenant's id, a malformed id and an unknown id
- * all answer the same 404, so nothing about other tenants can be learned.
+ * A verification of the key's tenant and mode by id. Another tenant's id, another mode's id, a
+ * malformed id and an unknown id all answer the same 404, so nothing about them can be learned.
  */
 export async function findVerification(principal: ApiKeyPrincipal, id: string): Promise<Verification> {
   if (!isId("ver", id)) throw notFound("verification");
   const prisma = await db();
-  const verification = await prisma.verification.findFirst({ where: { id, tenantId: principal.tenantId } });
+  const verification = await prisma.verification.findFirst({ where: { id, ...ownModeWhere(principal) } });
   if (!verification) throw notFound("verification");
   assertKeyAllowsApp(principal, verification.appId);
   return verification;

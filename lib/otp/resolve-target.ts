@@ -1,8 +1,8 @@
 import type { App } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { ApiError, notFound } from "@/lib/http/errors";
-import { isId } from "@/lib/ids";
-import { assertKeyAllowsApp, type ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { ApiError } from "@/lib/http/errors";
+import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { requireApp, visibleAppsWhere } from "@/lib/keys/require-app";
 import { checkLineType, isCountryAllowed, normalizePhone } from "@/lib/phone/normalize";
 
 /**
@@ -10,21 +10,9 @@ import { checkLineType, isCountryAllowed, normalizePhone } from "@/lib/phone/nor
  * tenant's only app when none is given.
  */
 export async function resolveApp(principal: ApiKeyPrincipal, appId: string | undefined): Promise<App> {
+  if (appId !== undefined) return requireApp(principal, appId);
   const prisma = await db();
-  if (appId !== undefined) {
-    if (!isId("app", appId)) throw notFound("app");
-    const app = await prisma.app.findFirst({ where: { id: appId, tenantId: principal.tenantId } });
-    if (!app) throw notFound("app");
-    assertKeyAllowsApp(principal, app.id);
-    return app;
-  }
-  const apps = await prisma.app.findMany({
-    where: {
-      tenantId: principal.tenantId,
-      ...(principal.appIds.length ? { id: { in: principal.appIds } } : {}),
-    },
-    take: 2,
-  });
+  const apps = await prisma.app.findMany({ where: visibleAppsWhere(principal), take: 2 });
   if (apps.length === 1) return apps[0]!;
   throw new ApiError(
     "invalid_request",

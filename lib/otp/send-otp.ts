@@ -44,10 +44,10 @@ export async function sendOtp(
 
   const prisma = await db();
   const verification = await prisma.$transaction(async (tx) => {
-    // One send at a time per app and recipient, so "cancel the pending one, then create" cannot
+    // One send at a time per app, mode and recipient, so "cancel the pending one, then create" cannot
     // interleave with a concurrent send and leave two pending verifications.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`send:${app.id}:${recipient.e164}`}, 0))`;
-    await cancelPending(tx, app, recipient.e164, id);
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`send:${app.id}:${principal.mode}:${recipient.e164}`}, 0))`;
+    await cancelPending(tx, app, principal.mode, recipient.e164, id);
     const known = await tx.recipient.findUnique({
       where: { tenantId_phone: { tenantId: principal.tenantId, phone: recipient.e164 } },
       select: { id: true },
@@ -99,15 +99,17 @@ export async function sendOtp(
   return app.exposeCode ? { ...view, code } : view;
 }
 
-/** Cancels the recipient's pending verification in this app (its code stops working). */
+/** Cancels the recipient's pending verification in this app and mode (its code stops working). */
 async function cancelPending(
   tx: Prisma.TransactionClient,
   app: App,
+  mode: ApiKeyPrincipal["mode"],
   recipient: string,
   replacedBy: string,
 ): Promise<void> {
   const pending = await tx.verification.findMany({
-    where: { appId: app.id, recipient, status: "pending" },
+    // A test send never touches a live verification of the same number (nor the reverse).
+    where: { appId: app.id, mode, recipient, status: "pending" },
     select: { id: true },
   });
   if (pending.length === 0) return;

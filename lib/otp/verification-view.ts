@@ -9,6 +9,7 @@ export function verificationView(v: Verification, now = new Date()) {
   return {
     id: v.id,
     appId: v.appId,
+    mode: v.mode,
     recipient: v.recipient,
     channel: v.channel,
     status,

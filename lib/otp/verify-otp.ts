@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { ApiError, notFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { ownModeWhere } from "@/lib/keys/require-app";
 import { rateLimitIds } from "@/lib/rate-limit/policies";
 import { assertOpen } from "./assert-open";
 import { codeMatches } from "./code";
@@ -62,7 +63,7 @@ async function locate(principal: ApiKeyPrincipal, input: VerifyOtpInput): Promis
   const recipient = resolveRecipient(input);
   const prisma = await db();
   const newest = await prisma.verification.findFirst({
-    where: { appId: app.id, tenantId: principal.tenantId, recipient: recipient.e164, status: "pending" },
+    where: { appId: app.id, ...ownModeWhere(principal), recipient: recipient.e164, status: "pending" },
     orderBy: { createdAt: "desc" },
   });
   if (!newest) throw notFound("pending verification for this recipient");

@@ -1,7 +1,5 @@
-import { db } from "@/lib/db/client";
-import { notFound } from "@/lib/http/errors";
-import { isId } from "@/lib/ids";
-import { assertKeyAllowsApp, type ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { ownModeWhere, requireApp } from "@/lib/keys/require-app";
 
 /**
  * The apps a read may see: the one asked for (of the key's tenant — another tenant's id is 404 —
@@ -13,18 +11,10 @@ export async function readableAppIds(
   appId: string | undefined,
 ): Promise<string[] | null> {
   if (appId === undefined) return principal.appIds.length ? principal.appIds : null;
-  if (!isId("app", appId)) throw notFound("app");
-  const prisma = await db();
-  const app = await prisma.app.findFirst({
-    where: { id: appId, tenantId: principal.tenantId },
-    select: { id: true },
-  });
-  if (!app) throw notFound("app");
-  assertKeyAllowsApp(principal, app.id);
-  return [app.id];
+  return [(await requireApp(principal, appId)).id];
 }
 
-/** Prisma `where` for rows of the tenant within those apps. */
+/** Prisma `where` for rows of the tenant and the key's mode within those apps. */
 export function scopedTo(principal: ApiKeyPrincipal, appIds: string[] | null) {
-  return { tenantId: principal.tenantId, ...(appIds ? { appId: { in: appIds } } : {}) };
+  return { ...ownModeWhere(principal), ...(appIds ? { appId: { in: appIds } } : {}) };
 }

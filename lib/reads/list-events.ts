@@ -45,6 +45,8 @@ export async function listEvents(
   const where: Prisma.EventWhereInput = {
     AND: [
       { tenantId: principal.tenantId },
+      // Own mode's events only; events of neither mode (none yet) are the tenant's, shown to both.
+      { OR: [{ mode: principal.mode }, { mode: null, verificationId: null }] },
       appIds ? { appId: { in: appIds } } : {},
       query.type ? { type: query.type } : {},
       query.verificationId ? { verificationId: query.verificationId } : {},

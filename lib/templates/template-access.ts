@@ -2,17 +2,13 @@ import { db } from "@/lib/db/client";
 import { Prisma, type App, type Template } from "@/lib/generated/prisma/client";
 import { ApiError, notFound } from "@/lib/http/errors";
 import { isId } from "@/lib/ids";
-import { assertKeyAllowsApp, type ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { requireApp } from "@/lib/keys/require-app";
 import { validateTemplate } from "./validate-template";
 
 /** The app a templates call acts on: another tenant's app is 404, an app the key may not use is 403. */
 export async function appForKey(principal: ApiKeyPrincipal, appId: string): Promise<App> {
-  if (!isId("app", appId)) throw notFound("app");
-  const prisma = await db();
-  const app = await prisma.app.findFirst({ where: { id: appId, tenantId: principal.tenantId } });
-  if (!app) throw notFound("app");
-  assertKeyAllowsApp(principal, app.id);
-  return app;
+  return requireApp(principal, appId);
 }
 
 /** A template of that app, else 404 (also for another app's or tenant's template). */

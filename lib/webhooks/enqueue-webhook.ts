@@ -32,6 +32,7 @@ export async function enqueueWebhook(
       id: newId("whd"),
       tenantId: event.tenantId,
       appId: event.appId,
+      mode: verification.mode,
       webhookId: event.id,
       eventType: event.type,
       url: webhookUrl,

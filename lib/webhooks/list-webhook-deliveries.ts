@@ -1,8 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { WebhookDelivery } from "@/lib/generated/prisma/client";
-import { notFound } from "@/lib/http/errors";
-import { isId } from "@/lib/ids";
-import { assertKeyAllowsApp, type ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { requireApp } from "@/lib/keys/require-app";
 import type { WebhookDeliveriesQuery } from "./schemas";
 
 export function webhookDeliveryView(d: WebhookDelivery) {
@@ -26,13 +25,12 @@ export function webhookDeliveryView(d: WebhookDelivery) {
  * time-sortable, so the cursor is the last id of a page.
  */
 export async function listWebhookDeliveries(principal: ApiKeyPrincipal, appId: string, query: WebhookDeliveriesQuery) {
-  if (!isId("app", appId)) throw notFound("app");
+  const app = await requireApp(principal, appId);
   const prisma = await db();
-  const app = await prisma.app.findFirst({ where: { id: appId, tenantId: principal.tenantId }, select: { id: true } });
-  if (!app) throw notFound("app");
-  assertKeyAllowsApp(principal, app.id);
   const rows = await prisma.webhookDelivery.findMany({
-    where: { tenantId: principal.tenantId, appId, ...(query.status ? { status: query.status } : {}), ...(query.cursor ? { id: { lt: query.cursor } } : {}) },
+    // One webhook URL serves both modes; a key lists only its own mode's deliveries (their payloads
+    // describe that mode's verifications).
+    where: { tenantId: principal.tenantId, appId: app.id, mode: principal.mode, ...(query.status ? { status: query.status } : {}), ...(query.cursor ? { id: { lt: query.cursor } } : {}) },
     orderBy: { id: "desc" },
     take: query.limit + 1,
   });

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
-import { isId } from "@/lib/ids";
-import { assertKeyAllowsApp, type ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { assertLiveKey, requireApp } from "@/lib/keys/require-app";
 import { generateWebhookSecret, SECRET_ROLL_GRACE_MS, sealCurrent, sealPrevious, signingSecrets } from "./webhook-secrets";
 
 /**
@@ -14,13 +14,13 @@ export async function rollWebhookSecret(
   appId: string,
   now = new Date(),
 ): Promise<{ secret: string; previousSecretExpiresAt: string | null }> {
-  if (!isId("app", appId)) throw notFound("app");
+  await requireApp(principal, appId);
+  assertLiveKey(principal, "roll the webhook signing secret");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     // FOR UPDATE: two concurrent rolls must not both demote the same secret.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "App" WHERE id = ${appId} AND "tenantId" = ${principal.tenantId} FOR UPDATE`;
     if (locked.length === 0) throw notFound("app");
-    assertKeyAllowsApp(principal, appId);
     const app = await tx.app.findUniqueOrThrow({ where: { id: appId } });
     const replaced = signingSecrets(app, now).current;
     const secret = generateWebhookSecret();

@@ -68,7 +68,7 @@ describe("apps API (CONTRACT §4b)", () => {
   it("keeps provider secrets write-only", async () => {
     const t = await newTenant();
     const patched = await api("PATCH", `/api/v1/apps/${t.appId}`, {
-      key: t.test,
+      key: t.live,
       body: {
         providers: {
           twilio: { accountSid: `AC${"1".repeat(32)}`, authToken: "tok-abcdefgh-1234", from: "+15005550006" },
@@ -81,7 +81,7 @@ describe("apps API (CONTRACT §4b)", () => {
     expect(patched.text).not.toContain("EAAG-very-secret-token");
     expect(patched.body.providers.twilio.authToken).toMatch(/^•+1234$/);
     // Removing one provider keeps the other.
-    const removed = await api("PATCH", `/api/v1/apps/${t.appId}`, { key: t.test, body: { providers: { twilio: null } } });
+    const removed = await api("PATCH", `/api/v1/apps/${t.appId}`, { key: t.live, body: { providers: { twilio: null } } });
     expect(removed.body.providers.twilio).toBeNull();
     expect(removed.body.providers.whatsapp.phoneNumberId).toBe("1234567890");
   });

@@ -120,7 +120,7 @@ describe("real responses match the document", { timeout: 90_000 }, () => {
     expectDocumented(
       "updateApp",
       await api("PATCH", `/api/v1/apps/${t.appId}`, {
-        key: t.test,
+        key: t.live,
         body: {
           providers: {
             twilio: { accountSid: `AC${"a".repeat(32)}`, authToken: "secret-token-1", from: "+15005550006" },
@@ -168,11 +168,11 @@ describe("real responses match the document", { timeout: 90_000 }, () => {
 
     expectDocumented(
       "getWebhookSecret",
-      await api("GET", `/api/v1/apps/${t.appId}/webhook-secret`, { key: t.test }),
+      await api("GET", `/api/v1/apps/${t.appId}/webhook-secret`, { key: t.live }),
     );
     expectDocumented(
       "rollWebhookSecret",
-      await api("POST", `/api/v1/apps/${t.appId}/webhook-secret`, { key: t.test }),
+      await api("POST", `/api/v1/apps/${t.appId}/webhook-secret`, { key: t.live }),
     );
     expectDocumented(
       "listWebhookDeliveries",

@@ -12,7 +12,7 @@ let receiver: Awaited<ReturnType<typeof startReceiver>>;
 beforeAll(async () => {
   receiver = await startReceiver();
   tenant = await newTenant();
-  expect((await api("PATCH", `/api/v1/apps/${tenant.appId}`, { key: tenant.test, body: { webhookUrl: receiver.url } })).status).toBe(200);
+  expect((await api("PATCH", `/api/v1/apps/${tenant.appId}`, { key: tenant.live, body: { webhookUrl: receiver.url } })).status).toBe(200);
 });
 afterAll(() => receiver.close());
 
@@ -20,22 +20,22 @@ const path = () => `/api/v1/apps/${tenant.appId}/webhook-secret`;
 
 describe("webhook secret", () => {
   it("is created on the first read and stays the same", async () => {
-    const first = await api("GET", path(), { key: tenant.test });
+    const first = await api("GET", path(), { key: tenant.live });
     expect(first.status).toBe(200);
     expect(first.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect((await api("GET", path(), { key: tenant.live })).body.secret).toBe(first.body.secret);
   });
 
   it("rolls: the new secret signs, and the old one also signs for 24 hours", async () => {
-    const old = (await api("GET", path(), { key: tenant.test })).body.secret;
-    const rolled = await api("POST", path(), { key: tenant.test });
+    const old = (await api("GET", path(), { key: tenant.live })).body.secret;
+    const rolled = await api("POST", path(), { key: tenant.live });
     expect(rolled.status, rolled.text).toBe(200);
     expect(rolled.body.secret).toMatch(/^whsec_/);
     expect(rolled.body.secret).not.toBe(old);
     const grace = new Date(rolled.body.previousSecretExpiresAt).getTime() - Date.now();
     expect(grace).toBeGreaterThan(23.9 * 3600_000);
     expect(grace).toBeLessThanOrEqual(24 * 3600_000);
-    expect((await api("GET", path(), { key: tenant.test })).body.secret).toBe(rolled.body.secret);
+    expect((await api("GET", path(), { key: tenant.live })).body.secret).toBe(rolled.body.secret);
 
     const sent = await api("POST", "/api/v1/otp/send", { key: tenant.test, body: { recipient: randomMobile() } });
     const request = await waitFor(() => receiver.received.find((r) => JSON.parse(r.body).data.verification.id === sent.body.id), "a webhook");
@@ -46,11 +46,11 @@ describe("webhook secret", () => {
 
   it("is scoped: another tenant's app answers 404, a key for other apps 403, other methods 405", async () => {
     const other = await newTenant();
-    expectProblem(await api("GET", path(), { key: other.test }), 404, "not_found");
-    expectProblem(await api("POST", path(), { key: other.test }), 404, "not_found");
+    expectProblem(await api("GET", path(), { key: other.live }), 404, "not_found");
+    expectProblem(await api("POST", path(), { key: other.live }), 404, "not_found");
     expectProblem(await api("GET", "/api/v1/apps/app_nope/webhook-secret", { key: tenant.test }), 404, "not_found");
     const secondApp = await createApp(tenant.tenantId, { name: "second" });
-    const restricted = await createApiKey(await db(), { tenantId: tenant.tenantId, mode: "test", appIds: [secondApp.id] });
+    const restricted = await createApiKey(await db(), { tenantId: tenant.tenantId, mode: "live", appIds: [secondApp.id] });
     expectProblem(await api("GET", path(), { key: restricted }), 403, "forbidden");
     expectProblem(await api("DELETE", path(), { key: tenant.test }), 405, "method_not_allowed");
     expect(await api("GET", path())).toMatchObject({ status: 401 });

@@ -15,9 +15,9 @@ afterAll(() => receiver.close());
 
 describe("webhook delivery", () => {
   it("POSTs every verification event, signed per Standard Webhooks, with the verification object", async () => {
-    const patched = await api("PATCH", `/api/v1/apps/${tenant.appId}`, { key: tenant.test, body: { webhookUrl: receiver.url } });
+    const patched = await api("PATCH", `/api/v1/apps/${tenant.appId}`, { key: tenant.live, body: { webhookUrl: receiver.url } });
     expect(patched.status, patched.text).toBe(200);
-    const { secret } = (await api("GET", `/api/v1/apps/${tenant.appId}/webhook-secret`, { key: tenant.test })).body;
+    const { secret } = (await api("GET", `/api/v1/apps/${tenant.appId}/webhook-secret`, { key: tenant.live })).body;
     expect(secret).toMatch(/^whsec_/);
 
     const recipient = randomMobile();

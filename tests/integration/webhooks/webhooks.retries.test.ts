@@ -13,10 +13,10 @@ async function tenantPointingAt(url: string): Promise<TestTenant & { secret: str
   // Over HTTP: the test server runs with OTPILOT_ALLOW_PRIVATE_WEBHOOKS=1, this test process does not.
   const tenant = await newTenant();
   expect(
-    (await api("PATCH", `/api/v1/apps/${tenant.appId}`, { key: tenant.test, body: { webhookUrl: url } }))
+    (await api("PATCH", `/api/v1/apps/${tenant.appId}`, { key: tenant.live, body: { webhookUrl: url } }))
       .status,
   ).toBe(200);
-  const { secret } = (await api("GET", `/api/v1/apps/${tenant.appId}/webhook-secret`, { key: tenant.test }))
+  const { secret } = (await api("GET", `/api/v1/apps/${tenant.appId}/webhook-secret`, { key: tenant.live }))
     .body;
   return { ...tenant, secret };
 }

@@ -1,5 +1,6 @@
 import { createApp } from "@/lib/apps/create-app";
 import { listApps } from "@/lib/apps/get-app";
+import { assertSettingsAllowedForKey } from "@/lib/apps/live-only-settings";
 import { createAppSchema } from "@/lib/apps/settings";
 import { apiRoute, json, methodNotAllowed } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/body";
@@ -12,6 +13,7 @@ export const GET = apiRoute(async ({ principal }) => {
 
 export const POST = apiRoute(async ({ request, principal }) => {
   const input = await readJsonBody(request, createAppSchema);
+  assertSettingsAllowedForKey(principal, input);
   return json(await createApp(principal.tenantId, input), 201);
 });
 

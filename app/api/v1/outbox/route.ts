@@ -11,7 +11,7 @@ export const GET = apiRoute(async ({ request, principal }) => {
   }
   const { recipient, limit } = readQuery(request, outboxQuerySchema);
   const to = recipient === undefined ? undefined : resolveRecipient({ recipient }).e164;
-  return json({ data: await listOutbox(principal.tenantId, { recipient: to, limit }) });
+  return json({ data: await listOutbox(principal, { recipient: to, limit }) });
 });
 
 export const POST = methodNotAllowed(["GET"]);

@@ -1,20 +1,20 @@
 import { getApp } from "@/lib/apps/get-app";
+import { assertSettingsAllowedForKey } from "@/lib/apps/live-only-settings";
 import { appSettingsSchema } from "@/lib/apps/settings";
 import { updateApp } from "@/lib/apps/update-app";
 import { apiRoute, json, methodNotAllowed } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/body";
-import { assertKeyAllowsApp } from "@/lib/keys/authenticate-api-key";
+import { requireApp } from "@/lib/keys/require-app";
 
 export const GET = apiRoute<{ id: string }>(async ({ params, principal }) => {
-  const app = await getApp(principal.tenantId, params.id);
-  assertKeyAllowsApp(principal, app.id);
-  return json(app);
+  const app = await requireApp(principal, params.id);
+  return json(await getApp(principal.tenantId, app.id));
 });
 
 export const PATCH = apiRoute<{ id: string }>(async ({ request, params, principal }) => {
   const input = await readJsonBody(request, appSettingsSchema);
-  const app = await getApp(principal.tenantId, params.id);
-  assertKeyAllowsApp(principal, app.id);
+  const app = await requireApp(principal, params.id);
+  assertSettingsAllowedForKey(principal, input);
   return json(await updateApp(principal.tenantId, app.id, input));
 });
 

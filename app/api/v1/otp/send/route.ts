@@ -7,7 +7,7 @@ import { sendOtp } from "@/lib/otp/send-otp";
 export const POST = apiRoute(async ({ request, principal, limits }) => {
   const input = await readJsonBody(request, sendOtpSchema);
   return withIdempotency(
-    { tenantId: principal.tenantId, key: request.headers.get("idempotency-key"), method: "POST", path: "/api/v1/otp/send", body: input },
+    { principal, key: request.headers.get("idempotency-key"), method: "POST", path: "/api/v1/otp/send", body: input },
     async () => ({ status: 201, body: await sendOtp(principal, input, limits) }),
   );
 });
