@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { encrypt } from "@/lib/crypto/encryption";
 import { serverKeyring } from "@/lib/config/keyring";
-import { assertWebhookUrlAllowed } from "@/lib/webhooks/address-guard";
+import { assertOutboundUrlAllowed, assertWebhookUrlAllowed } from "@/lib/webhooks/address-guard";
 import { readProviders } from "./app-view";
 import type { AppSettingsInput, ProviderSettings } from "./settings";
 
@@ -19,6 +19,8 @@ export function settingsToColumns(
 ): Prisma.AppUncheckedUpdateInput {
   const { rateLimits, providers, ...plain } = settings;
   if (plain.webhookUrl) assertWebhookUrlAllowed(plain.webhookUrl);
+  // The HTTP gateway is an outbound URL the tenant controls, like the webhook: the same guard.
+  if (providers?.http?.url) assertOutboundUrlAllowed(providers.http.url, "providers.http.url");
   const columns: Prisma.AppUncheckedUpdateInput = { ...plain };
   if (rateLimits) {
     const existing = (current?.rateLimits ?? {}) as Record<string, unknown>;

@@ -53,9 +53,18 @@ export function webhookUrlProblem(value: string): string | null {
  * not public with a 400 naming the field, unless OTPILOT_ALLOW_PRIVATE_WEBHOOKS is set.
  */
 export function assertWebhookUrlAllowed(url: string, allowPrivate = env().OTPILOT_ALLOW_PRIVATE_WEBHOOKS): void {
+  assertOutboundUrlAllowed(url, "webhookUrl", allowPrivate);
+}
+
+/**
+ * The same save-time check for every outbound URL a tenant controls (`webhookUrl`,
+ * `providers.http.url`): the 400 names the field. Call time is guarded again against the resolved
+ * address (resolve-webhook-target.ts), since DNS can change after saving.
+ */
+export function assertOutboundUrlAllowed(url: string, field: string, allowPrivate = env().OTPILOT_ALLOW_PRIVATE_WEBHOOKS): void {
   if (allowPrivate) return;
   const problem = webhookUrlProblem(url);
   if (!problem) return;
-  const message = `${problem}; webhooks must reach a public address (an operator can allow private ones with OTPILOT_ALLOW_PRIVATE_WEBHOOKS=1)`;
-  throw new ApiError("invalid_request", `The request body is invalid: webhookUrl: ${message}.`, { errors: [{ path: "webhookUrl", message }] });
+  const message = `${problem}; outbound calls must reach a public address (an operator can allow private ones with OTPILOT_ALLOW_PRIVATE_WEBHOOKS=1)`;
+  throw new ApiError("invalid_request", `The request body is invalid: ${field}: ${message}.`, { errors: [{ path: field, message }] });
 }

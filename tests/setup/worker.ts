@@ -7,3 +7,5 @@ if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
 else delete process.env.DATABASE_URL;
 delete process.env.REDIS_URL;
 delete process.env.UPSTASH_REDIS_REST_URL;
+// Like the test server: tests reach their own receivers and gateways on 127.0.0.1.
+process.env.OTPILOT_ALLOW_PRIVATE_WEBHOOKS = "1";

@@ -1,6 +1,9 @@
 import { Webhook } from "standardwebhooks";
 import type { ProviderSettings } from "@/lib/apps/settings";
-import { postToProvider, readJson, retryableStatus } from "./http-call";
+import { env } from "@/lib/config/env";
+import { BlockedAddressError, resolveWebhookTarget, type WebhookTarget } from "@/lib/webhooks/resolve-webhook-target";
+import { sendWebhook } from "@/lib/webhooks/send-webhook";
+import { PROVIDER_TIMEOUT_MS, retryableStatus } from "./http-call";
 import { ProviderError, type DeliveryProvider, type OutgoingMessage } from "./types";
 
 type HttpSettings = NonNullable<ProviderSettings["http"]>;
@@ -10,8 +13,15 @@ type HttpSettings = NonNullable<ProviderSettings["http"]>;
  * headers with the provider's `secret`; a `whsec_…` secret is used as Standard Webhooks defines it,
  * any other as raw bytes). `webhook-id` is the same on every try of one message, so the gateway can
  * drop duplicates. A 2xx means accepted; a JSON answer's `id` is kept as the message id.
+ *
+ * The URL is the tenant's, so the call goes through the webhook SSRF guard: the host is resolved
+ * once, every address must be public (unless OTPILOT_ALLOW_PRIVATE_WEBHOOKS), the connection goes to
+ * that pinned address, and redirects are not followed. Failures are reported to the tenant (the
+ * delivery's errorCode in /otp/logs) without saying what our network saw — refused, reset, timed
+ * out, unresolvable and blocked all read "gateway_unreachable" — so the gateway URL cannot be used
+ * to probe hosts and ports around the server.
  */
-export function httpGatewayProvider(settings: HttpSettings): DeliveryProvider {
+export function httpGatewayProvider(settings: HttpSettings, options: { allowPrivate?: boolean } = {}): DeliveryProvider {
   return {
     name: "http",
     async send(message: OutgoingMessage) {
@@ -29,7 +39,7 @@ export function httpGatewayProvider(settings: HttpSettings): DeliveryProvider {
           appId: message.appId,
         },
       });
-      const headers: Record<string, string> = { "Content-Type": "application/json", "User-Agent": "OTPilot" };
+      const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "OTPilot" };
       const now = new Date();
       headers["webhook-id"] = message.messageKey;
       headers["webhook-timestamp"] = String(Math.floor(now.getTime() / 1000));
@@ -37,12 +47,44 @@ export function httpGatewayProvider(settings: HttpSettings): DeliveryProvider {
         const signer = settings.secret.startsWith("whsec_") ? new Webhook(settings.secret) : new Webhook(settings.secret, { format: "raw" });
         headers["webhook-signature"] = signer.sign(message.messageKey, now, body);
       }
-      const response = await postToProvider(settings.url, { headers, body });
-      if (!response.ok) {
+      const allowPrivate = options.allowPrivate ?? env().OTPILOT_ALLOW_PRIVATE_WEBHOOKS;
+      let target: WebhookTarget;
+      try {
+        target = await resolveWebhookTarget(settings.url, allowPrivate);
+      } catch (error) {
+        // A blocked address will not become public by retrying; a failed lookup might.
+        throw unreachable(!(error instanceof BlockedAddressError));
+      }
+      let response: { status: number; body: string };
+      try {
+        response = await sendWebhook(target, body, headers, PROVIDER_TIMEOUT_MS);
+      } catch {
+        throw unreachable(true);
+      }
+      if (response.status >= 300 && response.status < 400) {
+        throw new ProviderError("the gateway answered with a redirect, which is not followed", "gateway_redirect", false);
+      }
+      if (response.status < 200 || response.status >= 300) {
         throw new ProviderError(`the gateway answered HTTP ${response.status}`, `http_${response.status}`, retryableStatus(response.status));
       }
-      const answer = await readJson(response);
-      return { providerMessageId: typeof answer?.id === "string" ? answer.id : null, status: "sent" };
+      return { providerMessageId: messageIdOf(response.body), status: "sent" };
     },
   };
+}
+
+function unreachable(retryable: boolean): ProviderError {
+  return new ProviderError(
+    "could not deliver to the gateway URL (it must resolve to a public address and accept the connection)",
+    "gateway_unreachable",
+    retryable,
+  );
+}
+
+function messageIdOf(body: string): string | null {
+  try {
+    const answer = JSON.parse(body) as { id?: unknown } | null;
+    return typeof answer?.id === "string" ? answer.id : null;
+  } catch {
+    return null;
+  }
 }
