@@ -63,6 +63,17 @@ export const POLICIES = {
     windowSeconds: MINUTE,
     fromSettings: () => ({ limit: 1000, windowSeconds: MINUTE }),
   },
+  /**
+   * Provider status callbacks per client IP: they are unauthenticated until their signature is
+   * checked, so each address gets a budget before any database work. Generous — Twilio and Meta
+   * send from pools of addresses — but bounded. Not an app setting (no app is known yet).
+   */
+  callbacksPerIp: {
+    prefix: "callback:ip",
+    limit: 3000,
+    windowSeconds: MINUTE,
+    fromSettings: () => ({ limit: 3000, windowSeconds: MINUTE }),
+  },
   /** Sends per tenant per day: a spend cap against SMS pumping. */
   sendsPerTenantPerDay: {
     prefix: "send:tenant",

@@ -11,7 +11,9 @@ const STATUS: Record<string, MessageStatus> = { sent: "sent", delivered: "delive
 /**
  * A Twilio status callback (POST /api/callbacks/twilio?attempt=dla_…, form-encoded). The attempt
  * named in the URL (or found by MessageSid) gives the app, whose auth token must have signed the
- * request; otherwise 403 and nothing changes. Returns the HTTP status to answer.
+ * request; otherwise 403 and nothing changes. An unknown attempt answers the same 403 as a bad
+ * signature, and nothing but that one lookup happens before the signature is checked.
+ * Returns the HTTP status to answer.
  */
 export async function handleTwilioCallback(input: { pathAndQuery: string; rawBody: string; signature: string | null }): Promise<number> {
   const params = new URLSearchParams(input.rawBody);
@@ -19,14 +21,16 @@ export async function handleTwilioCallback(input: { pathAndQuery: string; rawBod
   const attemptId = url.searchParams.get("attempt");
   const sid = params.get("MessageSid") ?? params.get("SmsSid");
   const prisma = await db();
-  const attempt = attemptId && isId("dla", attemptId)
-    ? await prisma.deliveryAttempt.findUnique({ where: { id: attemptId } })
+  if (!input.signature) return 403;
+  const withApp = { verification: { select: { app: { select: { id: true, providersEncrypted: true } } } } } as const;
+  const found = attemptId && isId("dla", attemptId)
+    ? await prisma.deliveryAttempt.findUnique({ where: { id: attemptId }, include: withApp })
     : sid
-      ? await prisma.deliveryAttempt.findFirst({ where: { provider: "twilio", providerMessageId: sid } })
+      ? await prisma.deliveryAttempt.findFirst({ where: { provider: "twilio", providerMessageId: sid }, include: withApp })
       : null;
-  if (!attempt || attempt.provider !== "twilio") return 403;
-  const verification = await prisma.verification.findUnique({ where: { id: attempt.verificationId }, select: { app: { select: { id: true, providersEncrypted: true } } } });
-  const twilio = verification ? readProviders(verification.app).twilio : undefined;
+  if (!found || found.provider !== "twilio") return 403;
+  const { verification, ...attempt } = found;
+  const twilio = readProviders(verification.app).twilio;
   // Twilio signs the URL it was given: the public one we built from OTPILOT_BASE_URL.
   if (!twilio || !sameSecret(input.signature, twilioSignature(twilio.authToken, baseUrl() + input.pathAndQuery, params))) return 403;
   if (params.get("AccountSid") !== twilio.accountSid) return 403;

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { api, baseUrl, randomMobile } from "../../helpers/api";
@@ -54,14 +55,58 @@ describe("provider status callbacks are authenticated", { timeout: 60_000 }, () 
 
   it("WhatsApp: the subscription handshake echoes the challenge only for an app's verify token", async () => {
     const tenant = await liveTenant();
-    const handshake = (token: string) =>
-      fetch(`${baseUrl()}/api/callbacks/whatsapp?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=1158201444`);
+    const handshake = (token: string, app = `&app=${tenant.appId}`) =>
+      fetch(`${baseUrl()}/api/callbacks/whatsapp?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=1158201444${app}`);
     const good = await handshake(tenant.credentials.whatsapp.verifyToken);
     expect(good.status).toBe(200);
     expect(await good.text()).toBe("1158201444");
     const bad = await handshake("not-the-verify-token");
     expect(bad.status).toBe(403);
     expect(await bad.text()).toBe("");
+    // Without ?app= nothing is looked up (no decrypting every app's settings): 403 even for a real token.
+    const anyApp = await handshake(tenant.credentials.whatsapp.verifyToken, "");
+    expect(anyApp.status).toBe(403);
+    expect(await anyApp.text()).toBe("");
+  });
+
+  it("WhatsApp: known and unknown ids answer the same 403 unsigned, and a huge unsigned batch is refused at once", async () => {
+    const { tenant, id, attempt } = await sentMessage("whatsapp");
+    const post = (statuses: unknown[], query = "") =>
+      fetch(`${baseUrl()}/api/callbacks/whatsapp${query}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Hub-Signature-256": "sha256=00" },
+        body: JSON.stringify({ entry: [{ changes: [{ value: { statuses } }] }] }),
+      });
+    const known = await post([{ id: attempt.providerMessageId, status: "delivered", biz_opaque_callback_data: attempt.id }]);
+    const unknown = await post([{ id: "wamid.unknown", status: "delivered", biz_opaque_callback_data: "dla_01m84000000000000000000000" }]);
+    expect([known.status, unknown.status]).toEqual([403, 403]);
+    expect((await post([{ id: "wamid.x", status: "delivered" }], `?app=${tenant.appId}`)).status).toBe(403);
+    // The issue's 2,000 statuses (~97 KB) are over the callback body cap; 500 under it: one lookup,
+    // then 403 — not one query per status.
+    const batch = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `wamid.${i}`, status: "delivered", biz_opaque_callback_data: `dla_01m8400000000000000000${String(i).padStart(4, "0")}` }));
+    expect((await post(batch(2000))).status).toBe(413);
+    const started = Date.now();
+    expect((await post(batch(500))).status).toBe(403);
+    expect(Date.now() - started).toBeLessThan(2000);
+    await unchanged(id, attempt.id);
+  });
+
+  it("WhatsApp: a signed callback naming the app with ?app= is applied", async () => {
+    const { tenant, id, attempt, recipient } = await sentMessage("whatsapp");
+    const status = { id: attempt.providerMessageId, status: "delivered", timestamp: "1700000000", recipient_id: recipient.slice(1) };
+    const body = JSON.stringify({ entry: [{ changes: [{ value: { statuses: [status] } }] }] });
+    const signature = `sha256=${createHmac("sha256", tenant.credentials.whatsapp.appSecret).update(body).digest("hex")}`;
+    const response = await fetch(`${baseUrl()}/api/callbacks/whatsapp?app=${tenant.appId}`, { method: "POST", headers: { "Content-Type": "application/json", "X-Hub-Signature-256": signature }, body });
+    expect(response.status).toBe(200);
+    expect((await api("GET", `/api/v1/otp/${id}`, { key: tenant.live })).body.delivery.status).toBe("delivered");
+  });
+
+  it("callback bodies over 64 KiB answer 413 without being read", async () => {
+    const big = "x".repeat(65 * 1024);
+    for (const path of ["/api/callbacks/twilio?attempt=dla_01m84000000000000000000000", "/api/callbacks/whatsapp"]) {
+      const response = await fetch(`${baseUrl()}${path}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: big });
+      expect(response.status, path).toBe(413);
+    }
   });
 
   it("provider secrets stay write-only in the apps API", async () => {
