@@ -27,10 +27,9 @@ export const rateLimitSettingsSchema = z
     sendsPerRecipientWindow: seconds(1, 30 * 86_400),
     verifiesPerRecipient: z.number().int().min(1).max(1_000_000),
     verifiesPerRecipientWindow: seconds(1, 30 * 86_400),
-    requestsPerKeyPerSecond: z.number().int().min(1).max(100_000),
     widgetSendsPerIp: z.number().int().min(1).max(1_000_000),
     sendsPerNumberPrefix: z.number().int().min(1).max(1_000_000),
-    sendsPerTenantPerDay: z.number().int().min(1).max(100_000_000),
+    // requestsPerKeyPerSecond and the daily send cap are tenant settings (lib/tenants/tenant-settings.ts).
   })
   .partial()
   .strict();

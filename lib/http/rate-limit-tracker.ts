@@ -5,7 +5,8 @@ import { recordEvent } from "@/lib/otp/events";
 import type { LimitCheck, LimitGate } from "@/lib/otp/limit-gate";
 import { rateLimitHeaders } from "@/lib/rate-limit/headers";
 import { checkLimits } from "@/lib/rate-limit/limiter";
-import { appPolicyLimit, limitIds } from "@/lib/rate-limit/policies";
+import { appPolicyLimit, limitIds, tenantPolicyLimit } from "@/lib/rate-limit/policies";
+import { tenantLimits } from "@/lib/tenants/tenant-settings";
 import type { LimitState } from "@/lib/rate-limit/rate-limiter";
 import { ApiError } from "./errors";
 
@@ -21,16 +22,10 @@ export class RateLimitTracker implements LimitGate {
   /** the mode of the key the request came with, for the mode of `rate_limit.hit` events */
   private mode: ApiKeyPrincipal["mode"] | null = null;
 
-  /** The per-key request limit; an app's `requestsPerKeyPerSecond` applies when the key acts on one app only. */
+  /** The per-key request limit: the tenant's `requestsPerKeyPerSecond` (CONTRACT §5). */
   async checkKey(principal: ApiKeyPrincipal): Promise<void> {
     this.mode = principal.mode;
-    const prisma = await db();
-    const apps = await prisma.app.findMany({
-      where: { tenantId: principal.tenantId, ...(principal.appIds.length ? { id: { in: principal.appIds } } : {}) },
-      select: { rateLimits: true },
-      take: 2,
-    });
-    const override = apps.length === 1 ? appPolicyLimit("requestsPerKey", apps[0]!.rateLimits) : undefined;
+    const override = tenantPolicyLimit("requestsPerKey", await tenantLimits(principal.tenantId));
     await this.apply([{ policy: "requestsPerKey", id: limitIds.apiKey(principal.keyId), override }], null);
   }
 
@@ -41,7 +36,7 @@ export class RateLimitTracker implements LimitGate {
 
   async enforce(checks: LimitCheck[], appRateLimits: unknown, context: { tenantId: string; appId: string }): Promise<void> {
     await this.apply(
-      checks.map((check) => ({ ...check, override: appPolicyLimit(check.policy, appRateLimits) })),
+      checks.map(({ limit, ...check }) => ({ ...check, override: limit ?? appPolicyLimit(check.policy, appRateLimits) })),
       context,
     );
   }

@@ -4,6 +4,7 @@ import { errorStatus, type ErrorCode } from "@/lib/http/errors";
 import { appOperations } from "./operations/apps";
 import { insightOperations } from "./operations/insight";
 import { otpOperations } from "./operations/otp";
+import { tenantOperations } from "./operations/tenant";
 import { testingOperations } from "./operations/testing";
 import { webhookOperations } from "./operations/webhooks";
 import { TAGS, type ApiOperation } from "./registry";
@@ -15,6 +16,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...insightOperations,
   ...appOperations,
   ...webhookOperations,
+  ...tenantOperations,
   ...testingOperations,
 ];
 

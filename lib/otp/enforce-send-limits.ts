@@ -1,5 +1,6 @@
 import type { App } from "@/lib/generated/prisma/client";
-import { rateLimitIds } from "@/lib/rate-limit/policies";
+import { rateLimitIds, tenantPolicyLimit } from "@/lib/rate-limit/policies";
+import { tenantLimits } from "@/lib/tenants/tenant-settings";
 import type { LimitGate } from "./limit-gate";
 import type { Recipient } from "./resolve-target";
 
@@ -18,7 +19,8 @@ export async function enforceSendLimits(limits: LimitGate, app: App, recipient: 
     [
       { policy: "sendsPerRecipient", id: ids.recipient },
       { policy: "sendsPerNumberPrefix", id: ids.numberPrefix },
-      { policy: "sendsPerTenantPerDay", id: ids.tenant },
+      // The tenant's cap, across all its apps and both modes: one counter, the tenant's value.
+      { policy: "sendsPerTenantPerDay", id: ids.tenant, limit: tenantPolicyLimit("sendsPerTenantPerDay", await tenantLimits(app.tenantId)) },
     ],
     app.rateLimits,
     { tenantId: app.tenantId, appId: app.id },

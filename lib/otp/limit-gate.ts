@@ -1,7 +1,7 @@
-import type { PolicyName } from "@/lib/rate-limit/policies";
+import type { PolicyLimit, PolicyName } from "@/lib/rate-limit/policies";
 
-/** One rate-limit policy applied to one identifier. */
-export type LimitCheck = { policy: PolicyName; id: string };
+/** One rate-limit policy applied to one identifier; `limit` replaces the app's value (tenant-wide policies). */
+export type LimitCheck = { policy: PolicyName; id: string; limit?: PolicyLimit };
 
 /**
  * What use cases need from rate limiting: apply these policies (each with the app's overrides) or

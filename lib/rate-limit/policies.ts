@@ -2,7 +2,9 @@ import { rateLimitSettingsSchema, type RateLimitSettings } from "@/lib/apps/sett
 
 /**
  * Every rate limit OTPilot applies (CONTRACT §5), in one place. Each policy has its own key prefix
- * in the store, a default, and the app setting (`rateLimits.*`) that overrides it.
+ * in the store, a default, and the app setting (`rateLimits.*`) that overrides it — except the
+ * tenant-wide ones (requestsPerKey, sendsPerTenantPerDay), whose values are the tenant's settings
+ * (`tenantPolicyLimit`): an app setting cannot raise a cap meant for all of a tenant's apps.
  */
 export type PolicyLimit = { limit: number; windowSeconds: number };
 
@@ -37,7 +39,7 @@ export const POLICIES = {
     prefix: "key",
     limit: 100,
     windowSeconds: 1,
-    fromSettings: (s) => ({ limit: s.requestsPerKeyPerSecond, windowSeconds: 1 }),
+    fromSettings: () => ({ limit: 100, windowSeconds: 1 }),
   },
   /** Widget sends per client IP per app. */
   widgetSendsPerIp: {
@@ -79,7 +81,7 @@ export const POLICIES = {
     prefix: "send:tenant",
     limit: 10_000,
     windowSeconds: DAY,
-    fromSettings: (s) => ({ limit: s.sendsPerTenantPerDay, windowSeconds: DAY }),
+    fromSettings: () => ({ limit: 10_000, windowSeconds: DAY }),
   },
 } as const satisfies Record<string, Policy>;
 
@@ -93,11 +95,19 @@ export const DEFAULT_RATE_LIMITS: Required<RateLimitSettings> = {
   sendsPerRecipientWindow: POLICIES.sendsPerRecipient.windowSeconds,
   verifiesPerRecipient: POLICIES.verifiesPerRecipient.limit,
   verifiesPerRecipientWindow: POLICIES.verifiesPerRecipient.windowSeconds,
-  requestsPerKeyPerSecond: POLICIES.requestsPerKey.limit,
   widgetSendsPerIp: POLICIES.widgetSendsPerIp.limit,
   sendsPerNumberPrefix: POLICIES.sendsPerNumberPrefix.limit,
-  sendsPerTenantPerDay: POLICIES.sendsPerTenantPerDay.limit,
 };
+
+/** The tenant's limits (Tenant.sendsPerDay, Tenant.requestsPerKeyPerSecond) as policy limits. */
+export function tenantPolicyLimit(
+  policy: "requestsPerKey" | "sendsPerTenantPerDay",
+  tenant: { sendsPerDay: number; requestsPerKeyPerSecond: number },
+): PolicyLimit {
+  return policy === "requestsPerKey"
+    ? { limit: tenant.requestsPerKeyPerSecond, windowSeconds: 1 }
+    : { limit: tenant.sendsPerDay, windowSeconds: DAY };
+}
 
 /**
  * An app's rate limits with the defaults filled in. `stored` is the app's `rateLimits` column as

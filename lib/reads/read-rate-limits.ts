@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { resolveApp, resolveRecipient } from "@/lib/otp/resolve-target";
 import { peekLimits } from "@/lib/rate-limit/limiter";
-import { appPolicyLimit, limitIds, rateLimitIds, type PolicyName } from "@/lib/rate-limit/policies";
+import { appPolicyLimit, limitIds, rateLimitIds, tenantPolicyLimit, type PolicyName } from "@/lib/rate-limit/policies";
 import { secondsUntil, type LimitCheck } from "@/lib/rate-limit/rate-limiter";
+import { tenantLimits } from "@/lib/tenants/tenant-settings";
 import { recipientQuerySchema } from "./query-fields";
 
 /** `GET /api/v1/otp/rate-limits` query. */
@@ -40,13 +40,10 @@ export async function readRateLimits(
     id,
     override: appPolicyLimit(policy, app.rateLimits),
   });
-  const checks = [
-    {
-      policy: "requestsPerKey",
-      id: limitIds.apiKey(principal.keyId),
-      override: await keyLimitOverride(principal),
-    } as LimitCheck,
-    check("sendsPerTenantPerDay", limitIds.tenant(principal.tenantId)),
+  const tenant = await tenantLimits(principal.tenantId);
+  const checks: LimitCheck[] = [
+    { policy: "requestsPerKey", id: limitIds.apiKey(principal.keyId), override: tenantPolicyLimit("requestsPerKey", tenant) },
+    { policy: "sendsPerTenantPerDay", id: limitIds.tenant(principal.tenantId), override: tenantPolicyLimit("sendsPerTenantPerDay", tenant) },
   ];
   if (query.recipient !== undefined) {
     const recipient = resolveRecipient({ recipient: query.recipient });
@@ -73,19 +70,4 @@ export async function readRateLimits(
       resetAt: new Date(Math.max(s.reset, now)).toISOString(),
     })),
   };
-}
-
-// The same rule the API wrapper applies (lib/http/rate-limit-tracker.ts): an app's
-// requestsPerKeyPerSecond counts when the key acts on one app only.
-async function keyLimitOverride(principal: ApiKeyPrincipal) {
-  const prisma = await db();
-  const apps = await prisma.app.findMany({
-    where: {
-      tenantId: principal.tenantId,
-      ...(principal.appIds.length ? { id: { in: principal.appIds } } : {}),
-    },
-    select: { rateLimits: true },
-    take: 2,
-  });
-  return apps.length === 1 ? appPolicyLimit("requestsPerKey", apps[0]!.rateLimits) : undefined;
 }

@@ -1,4 +1,5 @@
 import { updateApp } from "@/lib/apps/update-app";
+import { db } from "@/lib/db/client";
 import type { AppSettingsInput } from "@/lib/apps/settings";
 import { createTenant, type CreatedTenant } from "@/lib/tenants/create-tenant";
 import { api, type Credential } from "./api";
@@ -10,6 +11,12 @@ export async function newTenant(settings?: AppSettingsInput): Promise<TestTenant
   const tenant = await createTenant({ name: `test-${Math.random().toString(36).slice(2, 8)}` });
   if (settings) await updateApp(tenant.tenantId, tenant.appId, settings);
   return { ...tenant, test: tenant.keys.test, live: tenant.keys.live };
+}
+
+/** Sets the tenant-wide limits of CONTRACT §5 (sendsPerDay, requestsPerKeyPerSecond) directly. */
+export async function setTenantLimits(tenantId: string, limits: { sendsPerDay?: number; requestsPerKeyPerSecond?: number }) {
+  const prisma = await db();
+  await prisma.tenant.update({ where: { id: tenantId }, data: limits });
 }
 
 /** The newest outbox message to a recipient, and the code in it (from the WebOTP line, else the first code-like word). */

@@ -40,7 +40,6 @@ describe("apps API (CONTRACT §4b)", () => {
         sendsPerRecipientWindow: 600,
         verifiesPerRecipient: 10,
         verifiesPerRecipientWindow: 600,
-        requestsPerKeyPerSecond: 100,
         widgetSendsPerIp: 10,
       },
     });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { api, randomMobile } from "../../helpers/api";
-import { newTenant, readCode } from "../../helpers/tenant";
+import { newTenant, readCode, setTenantLimits } from "../../helpers/tenant";
 
 // The invariants that matter under concurrency (real PostgreSQL in CI; the embedded database
 // serialises everything, where these pass trivially).
 describe("verify under concurrency", () => {
   it("50 concurrent verifies with the right code: exactly one valid", async () => {
-    const t = await newTenant({ rateLimits: { verifiesPerRecipient: 1000, requestsPerKeyPerSecond: 1000 } });
+    const t = await newTenant({ rateLimits: { verifiesPerRecipient: 1000 } });
+    await setTenantLimits(t.tenantId, { requestsPerKeyPerSecond: 1000 });
     const recipient = randomMobile();
     const sent = await api("POST", "/api/v1/otp/send", { key: t.test, body: { recipient } });
     const code = await readCode(t.test, recipient);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { api, expectProblem, randomMobile } from "../../helpers/api";
-import { newTenant } from "../../helpers/tenant";
+import { newTenant, setTenantLimits } from "../../helpers/tenant";
 
 /**
  * Limits count in fixed windows aligned to the clock (10 minutes for sends and verifies). A test
@@ -113,7 +113,8 @@ describe("rate limits (CONTRACT §5)", () => {
   });
 
   it("requests per key per second", async () => {
-    const t = await newTenant({ rateLimits: { requestsPerKeyPerSecond: 3 } });
+    const t = await newTenant();
+    await setTenantLimits(t.tenantId, { requestsPerKeyPerSecond: 3 });
     const started = Date.now();
     const responses = await Promise.all(
       Array.from({ length: 12 }, () => api("GET", `/api/v1/apps/${t.appId}`, { key: t.test })),

@@ -8,6 +8,7 @@ import {
   POLICIES,
   POLICY_NAMES,
   rateLimitIds,
+  tenantPolicyLimit,
 } from "@/lib/rate-limit/policies";
 
 describe("rate-limit identifiers", () => {
@@ -57,6 +58,8 @@ describe("rate-limit policies", () => {
       sendsPerTenantPerDay: "10000/86400s",
       // not in §5's table: requests without a valid key, per IP, so they too carry RateLimit-* headers
       unauthenticatedPerIp: "1000/60s",
+      // nor this: unauthenticated provider callbacks, per IP, before any work
+      callbacksPerIp: "3000/60s",
     });
   });
 
@@ -92,26 +95,36 @@ describe("rate-limit policies", () => {
     expect(appPolicyLimit("verifiesPerRecipient", stored)).toEqual({ limit: 10, windowSeconds: 600 });
   });
 
+  it("takes the tenant-wide policies from the tenant, not from an app", () => {
+    const tenant = { sendsPerDay: 42, requestsPerKeyPerSecond: 7 };
+    expect(tenantPolicyLimit("sendsPerTenantPerDay", tenant)).toEqual({ limit: 42, windowSeconds: 86400 });
+    expect(tenantPolicyLimit("requestsPerKey", tenant)).toEqual({ limit: 7, windowSeconds: 1 });
+    // Old app settings that named them no longer raise (or lower) the tenant's caps.
+    const legacy = { requestsPerKeyPerSecond: 5, sendsPerTenantPerDay: 8 };
+    expect(appPolicyLimit("sendsPerTenantPerDay", legacy)).toEqual({ limit: 10_000, windowSeconds: 86400 });
+    expect(appPolicyLimit("requestsPerKey", legacy)).toEqual({ limit: 100, windowSeconds: 1 });
+  });
+
   it("maps every app setting onto its policy", () => {
     const stored = {
       sendsPerRecipient: 1,
       sendsPerRecipientWindow: 2,
       verifiesPerRecipient: 3,
       verifiesPerRecipientWindow: 4,
-      requestsPerKeyPerSecond: 5,
       widgetSendsPerIp: 6,
       sendsPerNumberPrefix: 7,
-      sendsPerTenantPerDay: 8,
     };
     expect(Object.fromEntries(POLICY_NAMES.map((n) => [n, appPolicyLimit(n, stored)]))).toEqual({
       sendsPerRecipient: { limit: 1, windowSeconds: 2 },
       verifiesPerRecipient: { limit: 3, windowSeconds: 4 },
-      requestsPerKey: { limit: 5, windowSeconds: 1 },
+      // tenant settings (tenantPolicyLimit): the defaults here
+      requestsPerKey: { limit: 100, windowSeconds: 1 },
       widgetSendsPerIp: { limit: 6, windowSeconds: 600 },
       sendsPerNumberPrefix: { limit: 7, windowSeconds: 3600 },
-      sendsPerTenantPerDay: { limit: 8, windowSeconds: 86400 },
+      sendsPerTenantPerDay: { limit: 10_000, windowSeconds: 86400 },
       // no app setting: no app is known for a request without a key
       unauthenticatedPerIp: { limit: 1000, windowSeconds: 60 },
+      callbacksPerIp: { limit: 3000, windowSeconds: 60 },
     });
   });
 });
