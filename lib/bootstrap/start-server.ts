@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { baseUrl, ConfigError, env } from "@/lib/config/env";
+import { baseUrl, ConfigError, env, requireBaseUrl } from "@/lib/config/env";
 import { serverSecrets } from "@/lib/config/secrets";
 import { databaseBackend, db, migrateDb } from "@/lib/db/client";
 import { installMethodGuard } from "@/lib/http/method-guard";
@@ -17,6 +17,7 @@ import { startJobWorker } from "./start-job-worker";
 export async function startServer(): Promise<void> {
   try {
     const config = env();
+    requireBaseUrl(config);
     serverSecrets();
     installPeerAddressHook();
     installMethodGuard();
