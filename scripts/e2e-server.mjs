@@ -24,7 +24,8 @@ console.log(`[e2e-server] data folder ${dataDir}, port ${port}`);
 const server = spawn(process.execPath, [nextBin, "start", "--port", port, "--hostname", "127.0.0.1"], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, OTPILOT_DATA_DIR: dataDir, PORT: port },
+  // `next start` is production: it refuses to run without its public URL.
+  env: { OTPILOT_BASE_URL: `http://127.0.0.1:${port}`, ...process.env, OTPILOT_DATA_DIR: dataDir, PORT: port },
 });
 
 const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });

@@ -4,13 +4,19 @@
  * server; with the embedded database it connects to the running server's database socket.
  */
 import { startJobWorker } from "@/lib/bootstrap/start-job-worker";
-import { env } from "@/lib/config/env";
+import { ConfigError, env, requireBaseUrl } from "@/lib/config/env";
 import { serverSecrets } from "@/lib/config/secrets";
 import { closeDb } from "@/lib/db/client";
 import { stopWorker } from "@/lib/jobs/worker";
 import { logger } from "@/lib/log";
 
-env();
+try {
+  requireBaseUrl(env());
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`\n✖ ${error.message}\n`);
+  process.exit(1);
+}
 serverSecrets();
 await startJobWorker();
 logger.info({ pid: process.pid }, "OTPilot worker running");

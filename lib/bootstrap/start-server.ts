@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { baseUrl, ConfigError, env } from "@/lib/config/env";
+import { baseUrl, ConfigError, env, requireBaseUrl } from "@/lib/config/env";
 import { serverSecrets } from "@/lib/config/secrets";
 import { databaseBackend, db, migrateDb } from "@/lib/db/client";
+import { installMethodGuard } from "@/lib/http/method-guard";
 import { installPeerAddressHook } from "@/lib/http/peer-address";
 import { logger } from "@/lib/log";
 import { limiterBackend } from "@/lib/rate-limit/limiter";
@@ -16,8 +17,10 @@ import { startJobWorker } from "./start-job-worker";
 export async function startServer(): Promise<void> {
   try {
     const config = env();
+    requireBaseUrl(config);
     serverSecrets();
     installPeerAddressHook();
+    installMethodGuard();
     await migrateDb();
     logger.info({ database: databaseBackend(), rateLimitStore: limiterBackend() }, "OTPilot ready");
     const demoWanted = config.OTPILOT_DEMO_TENANT ? config.OTPILOT_DEMO_TENANT === "1" : !(config.NODE_ENV === "production" && config.DATABASE_URL);

@@ -22,8 +22,13 @@ const optionalUrl = (protocols: string[]) =>
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** The public URL of this server: token issuer, WebOTP host, links in the console. */
+  /**
+   * The public URL of this server: token issuer, WebOTP host, provider callbacks, links in the
+   * console. Required in production; NEXTAUTH_URL stands in for it when only that is set.
+   */
   OTPILOT_BASE_URL: optionalUrl(["http://", "https://"]),
+  /** next-auth's public URL: the base URL when OTPILOT_BASE_URL is not set. */
+  NEXTAUTH_URL: optionalUrl(["http://", "https://"]),
   /** PostgreSQL. Unset: the embedded database in OTPILOT_DATA_DIR. */
   DATABASE_URL: optionalUrl(["postgres://", "postgresql://"]),
   /** Connections per server process to DATABASE_URL. */
@@ -75,10 +80,26 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     );
   }
   const env = result.data;
+  // One public URL: a deployment that configured next-auth's already said where it is served.
+  env.OTPILOT_BASE_URL ??= env.NEXTAUTH_URL;
   if (env.UPSTASH_REDIS_REST_URL && !env.UPSTASH_REDIS_REST_TOKEN) {
     throw new ConfigError("UPSTASH_REDIS_REST_URL is set but UPSTASH_REDIS_REST_TOKEN is not: set both.");
   }
   return env;
+}
+
+/**
+ * Production must know its public URL: without it Twilio would be told to call back
+ * http://localhost:3000 and every SMS would end with "@localhost" (WebOTP). Server and worker
+ * refuse to start instead (the CLI does not need it).
+ */
+export function requireBaseUrl(config: Env): void {
+  if (config.NODE_ENV !== "production" || config.OTPILOT_BASE_URL) return;
+  throw new ConfigError(
+    "OTPILOT_BASE_URL is not set. In production OTPilot needs its public URL, e.g. OTPILOT_BASE_URL=https://verify.example.com: " +
+      "providers call back to it, SMS texts end with its host for WebOTP autofill, and widget tokens name it as issuer. " +
+      "Set OTPILOT_BASE_URL (or NEXTAUTH_URL) and start again.",
+  );
 }
 
 let cached: Env | undefined;
@@ -96,5 +117,6 @@ export function resetEnvCache(): void {
 
 export function baseUrl(): string {
   const e = env();
+  requireBaseUrl(e);
   return (e.OTPILOT_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
 }

@@ -1,5 +1,6 @@
 import type { App, DeliveryAttempt, Prisma, Template, Verification } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
+import { isDependencyFailure } from "@/lib/db/dependency-failure";
 import { newId } from "@/lib/ids";
 import type { KeyMode } from "@/lib/keys/secret-format";
 import { logger } from "@/lib/log";
@@ -50,13 +51,7 @@ export async function attemptDelivery(ref: AttemptRef): Promise<void> {
       { attempt: existing.id },
       "delivery attempt interrupted during the provider call; not calling again",
     );
-    await settle(existing, {
-      error: new ProviderError(
-        "the worker stopped during the provider call; the outcome is unknown",
-        "outcome_unknown",
-        false,
-      ),
-    });
+    await settleUnknown(existing, verification);
     return;
   }
   if (!provider || verification.expiresAt <= new Date() || !verification.codeEncrypted) {
@@ -100,7 +95,50 @@ export async function attemptDelivery(ref: AttemptRef): Promise<void> {
     code,
     message,
   });
-  await settle(attempt, outcome);
+  // The provider has answered: losing that answer to a database hiccup would turn a sent message
+  // into an unknown one, so recording it is retried while the database comes back.
+  await withWriteRetries(() => settle(attempt, outcome));
+}
+
+/**
+ * An attempt whose provider call was under way when its worker stopped (or whose outcome could not be
+ * recorded): the provider may well have taken the message. With a fallback channel it counts as
+ * sent, so the receipt decides: a receipt marks it delivered, and only no receipt within
+ * OTPILOT_DELIVERY_RECEIPT_TIMEOUT moves the code to the next channel — never at once, which would
+ * send it twice when the first message did go out. Without a fallback it fails as `outcome_unknown`.
+ */
+async function settleUnknown(attempt: DeliveryAttempt, verification: Verification): Promise<void> {
+  const hasFallback = attempt.step + 1 < verification.deliveryPlan.length;
+  const unknown = "the worker stopped during the provider call, or its outcome could not be recorded; the outcome is unknown";
+  if (!hasFallback) {
+    await settle(attempt, { error: new ProviderError(unknown, "outcome_unknown", false) });
+    return;
+  }
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    await tx.deliveryAttempt.update({
+      where: { id: attempt.id },
+      data: { finishedAt: new Date(), errorCode: "outcome_unknown", errorMessage: unknown },
+    });
+    await applyStatusUpdate(tx, attempt, "sent");
+  });
+}
+
+// Up to about a minute: a PostgreSQL restart takes seconds; a longer outage leaves the job to the
+// queue's own retry (and then settleUnknown).
+const WRITE_RETRY_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
+
+/** Runs a database write, again after a pause while the database is unavailable. */
+export async function withWriteRetries<T>(write: () => Promise<T>, delays = WRITE_RETRY_DELAYS_MS): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (i >= delays.length || !isDependencyFailure(error)) throw error;
+      logger.warn({ try: i + 1 }, "could not record a delivery outcome (database unavailable); retrying");
+      await new Promise((resolve) => setTimeout(resolve, delays[i]));
+    }
+  }
 }
 
 /**

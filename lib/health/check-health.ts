@@ -20,10 +20,34 @@ async function probe(backend: string, ping: () => Promise<unknown>): Promise<Dep
     ]);
     return { status: "up", backend, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    // The message names the failure (refused, timed out) without connection strings or secrets.
-    const message = error instanceof Error ? error.message.split("\n")[0]!.replace(/\/\/[^@\s]*@/g, "//***@") : "unknown error";
+    const message = describeFailure(error);
     return { status: "down", backend, latencyMs: Math.round(performance.now() - started), error: message };
   }
+}
+
+/**
+ * A one-line description of why a dependency is down (refused, timed out, reset…), without
+ * connection strings or secrets. A refused connection to a host with IPv4 and IPv6 addresses is an
+ * AggregateError with an empty message, so the chain (causes, members, codes) is read too.
+ */
+export function describeFailure(error: unknown): string {
+  const parts: string[] = [];
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length && seen.size < 10) {
+    const item = queue.shift();
+    if (!item || typeof item !== "object" || seen.has(item)) continue;
+    seen.add(item);
+    const e = item as { message?: unknown; code?: unknown; cause?: unknown; errors?: unknown };
+    const message = typeof e.message === "string" ? e.message.split("\n")[0]!.trim() : "";
+    const code = typeof e.code === "string" ? e.code : "";
+    const text = message || code;
+    if (text && !parts.some((part) => part.includes(text))) parts.push(code && message && !message.includes(code) ? `${message} (${code})` : text);
+    queue.push(e.cause);
+    if (Array.isArray(e.errors)) queue.push(...e.errors);
+  }
+  const description = parts.join(": ") || (typeof error === "string" && error) || "unknown error";
+  return description.replace(/\/\/[^@\s]*@/g, "//***@").replace(/password=\S+/gi, "password=***").slice(0, 300);
 }
 
 /** Each dependency's state for GET /api/health (503 when any is down). */

@@ -1,7 +1,9 @@
 import { newId } from "@/lib/ids";
-import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { authenticateApiKey, readCredential, type ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { assertStorableText } from "./body";
 import { ApiError } from "./errors";
 import { clientIp } from "./client-ip";
+import { REQUESTED_METHOD_HEADER } from "./method-guard";
 import { problemResponse, toProblem } from "./problem";
 import { RateLimitTracker } from "./rate-limit-tracker";
 
@@ -34,11 +36,15 @@ export function apiRoute<Params = Record<string, never>>(
     const ip = clientIp(request.headers);
     try {
       const principal = await authenticateApiKey(request.headers).catch(async (error: unknown) => {
-        await limits.checkAnonymous(ip);
+        // A refused credential counts against the per-IP limit; a lookup that failed because the
+        // database is down is not the caller's doing and only shows that limit's state.
+        if (error instanceof ApiError) await limits.checkAnonymous(ip);
+        else await limits.peekAnonymous(ip);
         throw error;
       });
       await limits.checkKey(principal);
       const params = ((await route?.params) ?? {}) as Params;
+      assertStorableText(params, "path");
       response = await handler({ request, params, principal, requestId, ip, limits });
     } catch (thrown) {
       response = problemResponse(toProblem(thrown, requestId));
@@ -58,15 +64,17 @@ export function json(body: unknown, status = 200, headers: HeadersInit = {}): Re
 }
 
 /**
- * A problem+json answer that needs no key (unknown path, wrong method), still with a request id and
- * the RateLimit-* headers of the per-IP limit for requests without a key.
+ * An answer that needs no key (unknown path, wrong method, OPTIONS, the public OpenAPI document),
+ * still with a request id and the RateLimit-* headers of the limit that applied: the key's when the
+ * request carries a valid one, else the per-IP limit for requests without a key.
  */
-export async function anonymousProblem(request: Request, error: ApiError): Promise<Response> {
+export async function answerAnyCaller(request: Request, answer: () => Response | Promise<Response>): Promise<Response> {
   const limits = new RateLimitTracker();
+  const ip = clientIp(request.headers);
   let response: Response;
   try {
-    await limits.checkAnonymous(clientIp(request.headers));
-    response = problemResponse(error);
+    await applyCallerLimit(request, limits, ip);
+    response = await answer();
   } catch (thrown) {
     response = problemResponse(toProblem(thrown));
   }
@@ -75,11 +83,54 @@ export async function anonymousProblem(request: Request, error: ApiError): Promi
   return response;
 }
 
-/** For route files: the 405 of a method a path does not have. */
+async function applyCallerLimit(request: Request, limits: RateLimitTracker, ip: string | null): Promise<void> {
+  if (!readCredential(request.headers)) return limits.checkAnonymous(ip);
+  let principal: ApiKeyPrincipal;
+  try {
+    principal = await authenticateApiKey(request.headers);
+  } catch (error) {
+    if (error instanceof ApiError) return limits.checkAnonymous(ip);
+    return limits.peekAnonymous(ip); // the key could not be looked up: nobody's fault, nobody charged
+  }
+  await limits.checkKey(principal);
+}
+
+/** A problem+json answer that needs no key (see answerAnyCaller). */
+export function anonymousProblem(request: Request, error: ApiError): Promise<Response> {
+  return answerAnyCaller(request, () => problemResponse(error));
+}
+
+/** The `Allow` value of a route serving `allowed`: HEAD comes with GET, OPTIONS always. */
+export function allowHeader(allowed: readonly string[]): string {
+  const methods = new Set(allowed.map((method) => method.toUpperCase()));
+  if (methods.has("GET")) methods.add("HEAD");
+  methods.add("OPTIONS");
+  return [...methods].join(", ");
+}
+
+/** For route files: the 405 of a method a path does not have, naming the methods it has. */
 export function methodNotAllowed(allowed: string[]) {
-  return (request: Request) =>
-    anonymousProblem(
-      request,
-      new ApiError("method_not_allowed", `This path accepts ${allowed.join(", ")}.`, {}, { Allow: allowed.join(", ") }),
-    );
+  return (request: Request) => refuseMethod(request, allowed, request.method);
+}
+
+function refuseMethod(request: Request, allowed: string[], method: string): Promise<Response> {
+  return anonymousProblem(
+    request,
+    new ApiError(
+      "method_not_allowed",
+      `This path does not accept ${method}; it accepts ${allowed.join(", ")}.`,
+      {},
+      { Allow: allowHeader(allowed) },
+    ),
+  );
+}
+
+/** For route files: `OPTIONS` answers 204 with the route's real methods (Next's default lists every export). */
+export function options(allowed: string[]) {
+  return (request: Request) => {
+    // A method Next cannot route (TRACE, PROPFIND…) arrives here as OPTIONS (lib/http/method-guard.ts).
+    const requested = request.headers.get(REQUESTED_METHOD_HEADER);
+    if (requested) return refuseMethod(request, allowed, requested);
+    return answerAnyCaller(request, () => new Response(null, { status: 204, headers: { Allow: allowHeader(allowed) } }));
+  };
 }

@@ -44,7 +44,54 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   } catch {
     throw new ApiError("invalid_request", "The request body is not valid JSON.", { errors: [{ path: "(body)", message: "malformed JSON" }] });
   }
+  assertStorableText(parsed, "body");
   return parseWith(schema, parsed);
+}
+
+/** How deep a JSON body may nest (`metadata` included): deeper input is refused, not recursed into. */
+export const MAX_JSON_DEPTH = 20;
+
+/**
+ * Refuses text PostgreSQL cannot store or that is not text at all: a NUL character (`text` and `jsonb`
+ * refuse it) or a lone UTF-16 surrogate (not encodable as UTF-8), in any string or object key, and
+ * nesting deeper than MAX_JSON_DEPTH. Runs at the boundary, before validation and before any use case
+ * (so before any rate limit is spent). Walks without recursion, so no input can exhaust the stack.
+ */
+export function assertStorableText(value: unknown, where: "body" | "query" | "path"): void {
+  const stack: Array<{ value: unknown; path: string[] }> = [{ value, path: [] }];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (typeof item.value === "string") {
+      checkString(item.value, item.path, where);
+      continue;
+    }
+    if (item.value === null || typeof item.value !== "object") continue;
+    if (item.path.length >= MAX_JSON_DEPTH) {
+      throw refused(item.path, `nested more than ${MAX_JSON_DEPTH} levels deep`, where);
+    }
+    for (const [key, child] of Object.entries(item.value)) {
+      const path = [...item.path, key];
+      if (!Array.isArray(item.value)) checkString(key, path, where, "its name");
+      stack.push({ value: child, path });
+    }
+  }
+}
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function checkString(text: string, path: string[], where: string, what = "it"): void {
+  if (text.includes("\u0000")) throw refused(path, `${what} contains a NUL character (\\u0000), which cannot be stored`, where);
+  if (LONE_SURROGATE.test(text)) {
+    throw refused(path, `${what} contains a lone UTF-16 surrogate (not valid Unicode text)`, where);
+  }
+}
+
+function refused(path: string[], message: string, where: string): ApiError {
+  const field = path.length ? path.join(".") : `(${where})`;
+  return new ApiError("invalid_request", `The request ${where} is invalid: ${field}: ${message}.`, {
+    errors: [{ path: field, message }],
+  });
 }
 
 function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
@@ -56,6 +103,7 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
 /** Validates query parameters (each given once; repeated parameters take the last value). */
 export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
   const params = Object.fromEntries(new URL(request.url).searchParams.entries());
+  assertStorableText(params, "query");
   const result = schema.safeParse(params);
   if (!result.success) throw invalidRequest(result.error, "query");
   return result.data;

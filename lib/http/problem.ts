@@ -1,4 +1,5 @@
 import { ApiError, errorStatus } from "./errors";
+import { isDependencyFailure } from "@/lib/db/dependency-failure";
 import { logger } from "@/lib/log";
 
 const PROBLEM_BASE = "https://otpilot.dev/errors/";
@@ -25,6 +26,8 @@ export function problemResponse(error: ApiError, headers: HeadersInit = {}): Res
 export function toProblem(thrown: unknown, requestId?: string): ApiError {
   if (thrown instanceof ApiError) return thrown;
   if (isStoreUnavailable(thrown)) {
+    // Logged without the error's text: a driver's message may hold a host name, never a caller's fault.
+    logger.warn({ requestId, code: (thrown as { code?: unknown }).code }, "a dependency did not answer: 503");
     return new ApiError("unavailable", "A dependency did not answer; nothing was done. Retry shortly.", {}, {
       "Retry-After": "1",
     });
@@ -33,19 +36,12 @@ export function toProblem(thrown: unknown, requestId?: string): ApiError {
   return new ApiError("internal_error", "Something went wrong on our side. The request id identifies it in our logs.");
 }
 
-// Database errors that mean "not now" rather than "wrong": unreachable (P1001), pool or transaction
-// start timed out under load (P2024, P2028), and the socket-level refusals and timeouts.
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ETIMEDOUT", "ECONNRESET", "P1001", "P2024", "P2028"]);
-
 /**
- * Errors that mean a backing store did not answer in time (database or rate-limit store): 503,
- * nothing was committed, safe to retry. Overload must never look like a bug (500).
+ * Errors that mean a backing store did not answer (database or rate-limit store): 503, nothing was
+ * committed, safe to retry. A restart or an outage must never look like a bug (500).
  */
-function isStoreUnavailable(thrown: unknown): boolean {
-  if (!(thrown instanceof Error)) return false;
-  if (thrown.name === "RateLimitStoreUnavailableError") return true;
-  const code = (thrown as { code?: unknown }).code;
-  return typeof code === "string" && UNAVAILABLE_CODES.has(code);
+export function isStoreUnavailable(thrown: unknown): boolean {
+  return isDependencyFailure(thrown);
 }
 
 export { errorStatus };

@@ -4,9 +4,9 @@ import { logger } from "@/lib/log";
 import { recordEvent } from "@/lib/otp/events";
 import type { LimitCheck, LimitGate } from "@/lib/otp/limit-gate";
 import { rateLimitHeaders } from "@/lib/rate-limit/headers";
-import { checkLimits } from "@/lib/rate-limit/limiter";
-import { appPolicyLimit, limitIds, tenantPolicyLimit } from "@/lib/rate-limit/policies";
-import { tenantLimits } from "@/lib/tenants/tenant-settings";
+import { checkLimits, peekLimits } from "@/lib/rate-limit/limiter";
+import { limitIds, appPolicyLimit, tenantPolicyLimit } from "@/lib/rate-limit/policies";
+import { tenantLimits, type TenantLimits } from "@/lib/tenants/tenant-settings";
 import type { LimitState } from "@/lib/rate-limit/rate-limiter";
 import { ApiError } from "./errors";
 
@@ -25,13 +25,34 @@ export class RateLimitTracker implements LimitGate {
   /** The per-key request limit: the tenant's `requestsPerKeyPerSecond` (CONTRACT §5). */
   async checkKey(principal: ApiKeyPrincipal): Promise<void> {
     this.mode = principal.mode;
-    const override = tenantPolicyLimit("requestsPerKey", await tenantLimits(principal.tenantId));
+    let limits: TenantLimits;
+    try {
+      limits = await tenantLimits(principal.tenantId);
+    } catch (error) {
+      // The database is down: the key's default limit still applies (and shows in the 503's headers).
+      await this.apply([{ policy: "requestsPerKey", id: limitIds.apiKey(principal.keyId) }], null).catch(() => {});
+      throw error;
+    }
+    const override = tenantPolicyLimit("requestsPerKey", limits);
     await this.apply([{ policy: "requestsPerKey", id: limitIds.apiKey(principal.keyId), override }], null);
   }
 
   /** For requests without a valid key: a limit per client IP, so they too carry RateLimit-* headers. */
   async checkAnonymous(ip: string | null): Promise<void> {
     await this.apply([{ policy: "unauthenticatedPerIp", id: limitIds.clientIp(ip) }], null);
+  }
+
+  /**
+   * For a request whose key could not be checked because a dependency is down: shows the per-IP
+   * limit in the headers without counting the request against it (the caller did nothing wrong).
+   */
+  async peekAnonymous(ip: string | null): Promise<void> {
+    try {
+      const [state] = await peekLimits([{ policy: "unauthenticatedPerIp", id: limitIds.clientIp(ip) }]);
+      if (state) this.remember(state);
+    } catch {
+      // The limit store is down too: no headers to give.
+    }
   }
 
   async enforce(checks: LimitCheck[], appRateLimits: unknown, context: { tenantId: string; appId: string }): Promise<void> {
@@ -49,6 +70,8 @@ export class RateLimitTracker implements LimitGate {
     this.remember(result.tightest);
     if (result.ok) return;
     this.retryAfterSeconds = result.failed.retryAfterSeconds;
+    // The headers describe the limit that refused, not a looser one that passed.
+    this.tightest = { ...result.failed, remaining: 0 };
     if (context) await this.logHit(context, result.failed.name, result.failed.limit);
     throw new ApiError(
       "rate_limited",
@@ -76,11 +99,22 @@ export class RateLimitTracker implements LimitGate {
     }
   }
 
+  /**
+   * RateLimit-* (draft-ietf-httpapi-ratelimit-headers-06) of the tightest limit that applied. A
+   * response that already says which limit refused it (e.g. the resend cooldown) keeps its own; and
+   * RateLimit-Reset is never earlier than a Retry-After the response carries.
+   */
   writeHeaders(headers: Headers): void {
-    if (!this.tightest) return;
-    const values = rateLimitHeaders({ tightest: this.tightest, failed: undefined });
-    for (const [name, value] of Object.entries(values)) headers.set(name, value);
     if (this.retryAfterSeconds !== null) headers.set("Retry-After", String(this.retryAfterSeconds));
+    if (this.tightest && !headers.has("RateLimit-Limit")) {
+      const values = rateLimitHeaders({ tightest: this.tightest, failed: undefined });
+      for (const [name, value] of Object.entries(values)) headers.set(name, value);
+    }
+    const retryAfter = Number(headers.get("Retry-After"));
+    const reset = Number(headers.get("RateLimit-Reset"));
+    if (headers.has("RateLimit-Reset") && Number.isFinite(retryAfter) && retryAfter > reset) {
+      headers.set("RateLimit-Reset", String(retryAfter));
+    }
   }
 }
 

@@ -61,11 +61,16 @@ const KEY_SECURITY: OpenAPIV3_1.SecurityRequirementObject[] = [
 const HEADERS: Record<string, OpenAPIV3_1.HeaderObject> = {
   "X-Request-Id": { description: "Identifies the request in the server's logs.", schema: { type: "string" } },
   "RateLimit-Limit": {
-    description: "The tightest limit that applied to this call.",
+    description:
+      "The tightest limit that applied to this call (the one that refused it, on a 429). RateLimit-* follow " +
+      "draft-ietf-httpapi-ratelimit-headers-06.",
     schema: { type: "integer" },
   },
   "RateLimit-Remaining": { description: "Calls left in its window.", schema: { type: "integer" } },
-  "RateLimit-Reset": { description: "Seconds until its window resets.", schema: { type: "integer" } },
+  "RateLimit-Reset": {
+    description: "Seconds until its window resets; never earlier than Retry-After.",
+    schema: { type: "integer" },
+  },
   "Retry-After": { description: "Seconds to wait before retrying.", schema: { type: "integer" } },
 };
 
@@ -158,7 +163,7 @@ function errorResponses(operation: ApiOperation): Record<string, OpenAPIV3_1.Res
     const retry = status === 429 || status === 503;
     responses[String(status)] = {
       description: codes.map((code) => `\`${code}\``).join(", "),
-      headers: headerRefs(operation.public ? [] : [...STANDARD_HEADERS, ...(retry ? ["Retry-After"] : [])]),
+      headers: headerRefs([...STANDARD_HEADERS, ...(retry ? ["Retry-After"] : [])]),
       content: {
         "application/problem+json": {
           schema: {
@@ -212,7 +217,8 @@ function operationObject(operation: ApiOperation, converter: SchemaConverter): O
   const { response } = operation;
   const success: OpenAPIV3_1.ResponseObject = {
     description: response.description,
-    headers: headerRefs(operation.public ? [] : STANDARD_HEADERS),
+    // Every /api/v1 answer carries them, public ones included (the caller's key's limit, or the per-IP one).
+    headers: headerRefs(STANDARD_HEADERS),
     ...(response.schema
       ? { content: { "application/json": { schema: converter.convert(response.schema, "output") } } }
       : {}),
@@ -256,7 +262,8 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Open
       description:
         "Send one-time codes by SMS or WhatsApp and verify them. Authenticate with a secret key in any of the " +
         "four header forms; errors are RFC 9457 problem+json with a stable `code`. Test keys (`otpsk_test_…`) " +
-        "deliver to the outbox instead of a provider.",
+        "deliver to the outbox instead of a provider. Text fields refuse NUL characters and lone UTF-16 surrogates " +
+        "(400 `invalid_request` naming the field), and request bodies nest at most 20 levels deep.",
       license: { name: "Apache-2.0", identifier: "Apache-2.0" },
     },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),

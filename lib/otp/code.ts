@@ -1,4 +1,5 @@
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
+import { foldDigits } from "@/lib/text/digits";
 
 /**
  * One-time codes: generation, hashing for storage, and comparison with what the user typed.
@@ -26,11 +27,12 @@ export function generateCode(length: number, alphabet: CodeAlphabet): string {
 }
 
 /**
- * What the user typed → the form the code was generated in: full-width digits and letters
- * folded to ASCII (NFKC), spaces and dashes removed, letters upper-cased for alphanumeric codes.
+ * What the user typed → the form the code was generated in: full-width letters folded to ASCII
+ * (NFKC), every Unicode decimal digit (Arabic-Indic, Devanagari, …) to its ASCII digit, spaces and
+ * dashes removed, letters upper-cased for alphanumeric codes.
  */
 export function normalizeSubmittedCode(input: string, alphabet: CodeAlphabet): string {
-  const compact = input.normalize("NFKC").replace(/[\s\-‐‑‒–—―−]/gu, "");
+  const compact = foldDigits(input.normalize("NFKC")).replace(/[\s\-‐‑‒–—―−]/gu, "");
   return alphabet === "alphanumeric" ? compact.toUpperCase() : compact;
 }
 

@@ -37,9 +37,8 @@ export async function resendOtp(
       "rate_limited",
       `Wait ${retryAfter} s before sending another code.`,
       { retryAfter, reason: "resend_cooldown" },
-      {
-        "Retry-After": String(retryAfter),
-      },
+      // The cooldown is the limit that refused: one send per cooldown, none left until it ends.
+      { "Retry-After": String(retryAfter), ...refusedBy(1, retryAfter) },
     );
   }
   if (verification.sendCount >= verification.maxSends) {
@@ -54,6 +53,7 @@ export async function resendOtp(
         "Retry-After": String(
           Math.max(1, Math.ceil((verification.expiresAt.getTime() - now.getTime()) / 1000)),
         ),
+        ...refusedBy(verification.maxSends, Math.max(1, Math.ceil((verification.expiresAt.getTime() - now.getTime()) / 1000))),
       },
     );
   }
@@ -106,4 +106,9 @@ export async function resendOtp(
   }
   const view = verificationView(updated);
   return app.exposeCode ? { ...view, code } : view;
+}
+
+/** RateLimit-* headers of a per-verification limit that refused a resend (CONTRACT §5). */
+function refusedBy(limit: number, resetSeconds: number): Record<string, string> {
+  return { "RateLimit-Limit": String(limit), "RateLimit-Remaining": "0", "RateLimit-Reset": String(resetSeconds) };
 }

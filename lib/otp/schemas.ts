@@ -4,7 +4,14 @@ import { alphabetSchema } from "@/lib/apps/settings";
 /** Request bodies of the OTP API (CONTRACT §4). The OpenAPI document is generated from these. */
 
 const phoneFields = {
-  recipient: z.string().max(64).optional().describe("the number with its country code, starting with +"),
+  recipient: z
+    .string()
+    .max(64)
+    .optional()
+    .meta({
+      description: "the number with its country code, starting with + (spaces, dashes, dots and brackets are ignored)",
+      pattern: "^\\s*[+\\uFF0B]",
+    }),
   phoneNumber: z.string().max(64).optional().describe("the national number; give countryCode too"),
   mobileNumber: z.string().max(64).optional().describe("alias of phoneNumber"),
   countryCode: z.string().max(8).optional().describe('"+91", "91" or "IN"'),
@@ -12,9 +19,16 @@ const phoneFields = {
 
 const METADATA_MAX_BYTES = 4096;
 
+/** `appId` of calls that act on one app. */
+const appIdField = z
+  .string()
+  .max(64)
+  .optional()
+  .describe("the app; required when the key can use more than one app (the tenant has several and the key is not restricted to one)");
+
 export const sendOtpSchema = z
   .object({
-    appId: z.string().max(64).optional(),
+    appId: appIdField,
     ...phoneFields,
     channel: z.enum(["sms", "whatsapp", "auto"]).optional(),
     locale: z
@@ -29,6 +43,7 @@ export const sendOtpSchema = z
     externalId: z.string().min(1).max(128).optional(),
     metadata: z
       .record(z.string(), z.unknown())
+      .describe("at most 4 KiB as JSON and 18 levels deep; no NUL characters or lone surrogates in keys or values")
       .refine((m) => Buffer.byteLength(JSON.stringify(m)) <= METADATA_MAX_BYTES, "metadata must be at most 4 KiB as JSON")
       .optional(),
   })
@@ -42,7 +57,7 @@ export type SendOtpInput = z.infer<typeof sendOtpSchema>;
 const codeSchema = z.string().min(1).max(64).describe("the code the user typed; spaces and dashes are ignored");
 
 export const verifyOtpSchema = z
-  .object({ id: z.string().max(64).optional(), appId: z.string().max(64).optional(), ...phoneFields, code: codeSchema })
+  .object({ id: z.string().max(64).optional(), appId: appIdField, ...phoneFields, code: codeSchema })
   .refine((b) => b.id || b.recipient || b.phoneNumber || b.mobileNumber, {
     message: "give `id`, or `recipient` (or `phoneNumber` with `countryCode`)",
     path: ["id"],

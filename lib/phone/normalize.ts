@@ -8,6 +8,8 @@ import {
   type PhoneNumber,
   type PhoneNumberType,
 } from "libphonenumber-js/max";
+import metadata from "libphonenumber-js/metadata.max.json";
+import { foldDigits } from "@/lib/text/digits";
 
 /**
  * Phone numbers as callers give them (CONTRACT §4) → E.164 with the facts the engine needs.
@@ -44,6 +46,11 @@ const MAX_INPUT_LENGTH = 64;
 const SEPARATORS = /[\s\-‐‑‒–—―−.()[\]]/gu;
 const LETTER = /\p{L}/u;
 const CALLING_CODES = new Set(getCountries().map((country) => getCountryCallingCode(country)));
+const MAIN_COUNTRY: Record<string, string | undefined> = Object.fromEntries(
+  Object.entries((metadata as { country_calling_codes: Record<string, string[]> }).country_calling_codes).map(
+    ([code, countries]) => [code, countries[0]],
+  ),
+);
 
 export function normalizePhone(input: PhoneInput): NormalizedPhone | PhoneProblem {
   // Requests are untrusted JSON: a null field counts as absent, a non-string is refused below.
@@ -108,9 +115,14 @@ function normalizeNational(
     }
     return validate(parsed, field);
   }
+  // Read with a country's rules (its international prefix 00/011…, its trunk 0), so "0044 7400 123456"
+  // with "+44", "44" or "GB" is the same number.
   const parsed = country.iso
     ? parsePhoneNumberFromString(digits, { defaultCountry: country.iso })
     : parsePhoneNumberFromString(digits, { defaultCallingCode: country.callingCode });
+  if (parsed && parsed.countryCallingCode !== country.callingCode && parsed.isValid()) {
+    return problem(`${field} is a +${parsed.countryCallingCode} number but countryCode says +${country.callingCode}.`);
+  }
   return validate(parsed, field);
 }
 
@@ -123,12 +135,13 @@ function cleanDigits(value: string, field: string): string | PhoneProblem {
       `${field} must contain digits only (with optional spaces, dashes, dots or brackets), not letters.`,
     );
   }
-  const cleaned = value.replace(SEPARATORS, "");
+  // Digits of any script ("٠١٢", "０１２", "＋") count as the digits they are.
+  const cleaned = foldDigits(value).replace(SEPARATORS, "");
   if (!/^\+?[0-9]+$/.test(cleaned)) {
     return problem(
       cleaned === "" || cleaned === "+"
         ? `${field} is empty.`
-        : `${field} may contain only digits 0-9, a leading +, spaces, dashes, dots and brackets.`,
+        : `${field} may contain only digits, a leading +, spaces, dashes, dots and brackets.`,
     );
   }
   return cleaned;
@@ -136,8 +149,15 @@ function cleanDigits(value: string, field: string): string | PhoneProblem {
 
 function parseCountryCode(value: string): { callingCode: string; iso?: CountryCode } | undefined {
   const trimmed = value.trim();
-  const calling = /^\+?([0-9]{1,3})$/.exec(trimmed);
-  if (calling) return CALLING_CODES.has(calling[1]!) ? { callingCode: calling[1]! } : undefined;
+  const calling = /^\+?([0-9]{1,3})$/.exec(foldDigits(trimmed));
+  if (calling) {
+    const callingCode = calling[1]!;
+    if (!CALLING_CODES.has(callingCode)) return undefined;
+    // A calling code reads like its main country (+44 → GB, +1 → US): libphonenumber then also knows
+    // its international and trunk prefixes, and still reports the right country (a +1 613 number is CA).
+    const main = MAIN_COUNTRY[callingCode];
+    return main && isSupportedCountry(main) ? { callingCode, iso: main } : { callingCode };
+  }
   const iso = trimmed.toUpperCase();
   if (/^[A-Z]{2}$/.test(iso) && isSupportedCountry(iso))
     return { callingCode: getCountryCallingCode(iso), iso };

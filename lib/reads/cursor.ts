@@ -34,7 +34,10 @@ export function cursorSchema(prefix: IdPrefix) {
       }
       return { createdAt, id };
     })
-    .describe("`nextCursor` of the previous page");
+    .meta({
+      description: "`nextCursor` of the previous page, passed as it is (opaque, base64url)",
+      pattern: "^[A-Za-z0-9_-]+$",
+    });
 }
 
 /** Prisma `where` for rows strictly after the cursor in (createdAt desc, id desc) order. */

@@ -31,7 +31,11 @@ export const recipientQuerySchema = z
   .string()
   .max(64)
   .transform((value) => (/^\s+\d/.test(value) ? `+${value.trim()}` : value.trim()))
-  .describe("a phone number with its country code (E.164 or any spelling)");
+  // The pattern documents what the server requires (lib/otp/resolve-target.ts): the + and country code.
+  .meta({
+    description: "a phone number with its country code, starting with + (spaces, dashes, dots and brackets are ignored)",
+    pattern: "^\\s*[+\\uFF0B]",
+  });
 
 type TimeRange = { from?: Date; to?: Date };
 

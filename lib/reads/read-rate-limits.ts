@@ -9,7 +9,11 @@ import { recipientQuerySchema } from "./query-fields";
 
 /** `GET /api/v1/otp/rate-limits` query. */
 export const rateLimitsQuerySchema = z.object({
-  appId: z.string().max(64).optional(),
+  appId: z
+    .string()
+    .max(64)
+    .optional()
+    .describe("the app; required when the key can use more than one app"),
   recipient: recipientQuerySchema.optional(),
 });
 

@@ -20,7 +20,8 @@ export const reportQuerySchema = z
     from: timeSchema
       .optional()
       .describe(
-        `start (ISO 8601), rounded down to the hour; default: ${DEFAULT_REPORT_DAYS} days before \`to\``,
+        `start (ISO 8601), rounded down to the hour; default: ${DEFAULT_REPORT_DAYS} days before \`to\`. ` +
+          `\`from\` to \`to\` spans at most ${MAX_REPORT_DAYS} days (${MAX_HOURLY_REPORT_DAYS} with interval=hour) and \`from\` is not after \`to\``,
       ),
     to: timeSchema.optional().describe("end (ISO 8601), exclusive; default: now"),
     interval: z.enum(["hour", "day"]).default("day").describe("series bucket size, UTC"),

@@ -1,6 +1,6 @@
 import type { Prisma, Template } from "@/lib/generated/prisma/client";
 import { DEFAULT_LOCALES } from "./default-templates";
-import { resolveLocale } from "./resolve-locale";
+import { chooseLocale } from "./resolve-locale";
 
 export type TemplateChoice = {
   /** the app's own template for the channel and locale; null means the built-in one */
@@ -9,8 +9,8 @@ export type TemplateChoice = {
 };
 
 /**
- * The template a message uses when the send named none: the best locale (resolveLocale) among the
- * app's own templates for the channel and the built-in ones, and the app's template for it if any.
+ * The template a message uses when the send named none: the app's own template or a built-in one, in
+ * chooseLocale's order (the tenant's templates before built-ins at every step).
  */
 export async function chooseTemplate(
   client: Prisma.TransactionClient,
@@ -23,11 +23,12 @@ export async function chooseTemplate(
   },
 ): Promise<TemplateChoice> {
   const own = await client.template.findMany({ where: { appId: input.appId, channel: input.channel } });
-  const locale = resolveLocale({
+  const choice = chooseLocale({
     requested: input.requested,
     recipientCountry: input.recipientCountry,
     appDefault: input.appDefaultLocale,
-    available: [...new Set([...own.map((t) => t.locale), ...DEFAULT_LOCALES])],
+    own: own.map((t) => t.locale),
+    builtIn: DEFAULT_LOCALES,
   });
-  return { template: own.find((t) => t.locale === locale) ?? null, locale };
+  return { template: choice.own ? (own.find((t) => t.locale === choice.locale) ?? null) : null, locale: choice.locale };
 }

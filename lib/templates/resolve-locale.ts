@@ -47,11 +47,16 @@ const COUNTRY_LOCALE = new Map<string, string>(
 );
 
 /**
- * Chooses the locale of a message among those that have a template, in this order:
- * 1. the requested locale (BCP 47): exactly, then by language ("es-MX" → "es", "pt-PT" → "pt-BR");
- * 2. the main language of the recipient's country;
- * 3. the app's default locale;
- * 4. "en".
+ * Chooses the locale of a message among those that have a template: the tenant's own (`own`) and
+ * the built-in ones (`builtIn`). In this order:
+ * 1. the requested locale (BCP 47): exactly, then by language ("es-MX" → "es", "pt-BR" → "pt") —
+ *    the tenant's templates first, then the built-ins;
+ * 2. a guess from the recipient's country, among the tenant's own templates;
+ * 3. the app's default locale, among the tenant's own templates;
+ * 4. the country guess, then the app default, among the built-ins;
+ * 5. "en".
+ * So a tenant's own template always beats a built-in one at the same step, and a guess from the
+ * country never replaces the tenant's own default text with a built-in one in another language.
  *
  * The country table only names countries where one language is clearly what people expect a text
  * in. Multilingual countries are left out on purpose and get the app's default (en unless the
@@ -61,13 +66,34 @@ const COUNTRY_LOCALE = new Map<string, string>(
  * last fallback anyway, and naming them would override a tenant who set, say, Spanish as default
  * for its US users.
  */
-export function resolveLocale({ requested, recipientCountry, appDefault, available }: LocaleRequest): string {
+export function chooseLocale(request: {
+  requested?: string;
+  recipientCountry?: string;
+  appDefault: string;
+  own: readonly string[];
+  builtIn: readonly string[];
+}): { locale: string; own: boolean } {
+  const { requested, recipientCountry, appDefault, own, builtIn } = request;
   const country = recipientCountry ? COUNTRY_LOCALE.get(recipientCountry.toUpperCase()) : undefined;
-  for (const wanted of [requested, country, appDefault]) {
+  const steps: Array<[string | undefined, readonly string[], boolean]> = [
+    [requested, own, true],
+    [requested, builtIn, false],
+    [country, own, true],
+    [appDefault, own, true],
+    [country, builtIn, false],
+    [appDefault, builtIn, false],
+    ["en", own, true],
+  ];
+  for (const [wanted, available, isOwn] of steps) {
     const match = wanted === undefined ? undefined : bestMatch(wanted, available);
-    if (match) return match;
+    if (match) return { locale: match, own: isOwn };
   }
-  return "en";
+  return { locale: "en", own: false };
+}
+
+/** The locale among `available` (chooseLocale's order, with no tenant templates). */
+export function resolveLocale({ requested, recipientCountry, appDefault, available }: LocaleRequest): string {
+  return chooseLocale({ requested, recipientCountry, appDefault, own: [], builtIn: available }).locale;
 }
 
 /** The available locale equal to `wanted` (ignoring case), else the first of the same language. */

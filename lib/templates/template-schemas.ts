@@ -25,7 +25,11 @@ export const templateLocaleSchema = z
 const templateBody = z
   .string()
   .max(4096)
-  .describe("the message text; variables {{code}} (required), {{app}}, {{name}}, {{ttlMinutes}}");
+  // The pattern documents the rule validate-template.ts enforces: {{code}} must be in the text.
+  .meta({
+    description: "the message text; variables {{code}} (required), {{app}}, {{name}}, {{ttlMinutes}}",
+    pattern: "\\{\\{\\s*code\\s*\\}\\}",
+  });
 
 export const createTemplateSchema = z.strictObject({
   channel: channelSchema,

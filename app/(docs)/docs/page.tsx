@@ -120,7 +120,12 @@ const errorCodes = [
   { status: 422, code: "channel_unavailable", when: "The channel is not configured for the app." },
   { status: 429, code: "rate_limited", when: "A rate limit applied; wait Retry-After seconds." },
   { status: 429, code: "too_many_attempts", when: "Too many wrong codes; the verification is now failed." },
-  { status: 503, code: "unavailable", when: "A dependency is down; nothing was half-done, retry later." },
+  { status: 405, code: "method_not_allowed", when: "The path does not take that method; the Allow header lists those it takes." },
+  {
+    status: 503,
+    code: "unavailable",
+    when: "A dependency is down or restarting; nothing was half-done, retry after Retry-After seconds.",
+  },
 ];
 
 // The magic numbers of lib/delivery/test-numbers.ts.
@@ -272,9 +277,26 @@ export default function DocsGuidePage() {
         </table>
       </div>
       <p>
-        Every response carries <code>RateLimit-Limit</code>, <code>RateLimit-Remaining</code> and{" "}
-        <code>RateLimit-Reset</code> for the tightest limit that applied; a <code>429</code> adds{" "}
-        <code>Retry-After</code> in seconds and <code>retryAfter</code> in the body.
+        Every <code>/api/v1</code> response — errors, <code>OPTIONS</code>, <code>404</code>/<code>405</code> and
+        the OpenAPI document included — carries <code>X-Request-Id</code> and <code>RateLimit-Limit</code>,{" "}
+        <code>RateLimit-Remaining</code> and <code>RateLimit-Reset</code> (seconds) for the tightest limit that
+        applied: your key&apos;s when the request carries a valid one, else the per-address limit for requests
+        without a key. The fields follow{" "}
+        <a href="https://datatracker.ietf.org/doc/draft-ietf-httpapi-ratelimit-headers/06/">
+          draft-ietf-httpapi-ratelimit-headers-06
+        </a>
+        . A <code>429</code> adds <code>Retry-After</code> in seconds and <code>retryAfter</code> in the body, and
+        its RateLimit-* fields describe the limit that refused it (a resend cooldown: limit 1, remaining 0), with{" "}
+        <code>RateLimit-Reset</code> never earlier than <code>Retry-After</code>. A <code>503</code> carries{" "}
+        <code>Retry-After</code> too; a request refused because our database was down is never counted against
+        you.
+      </p>
+      <p>
+        Text fields refuse a NUL character (<code>\u0000</code>) or a lone UTF-16 surrogate, and request bodies
+        nest at most 20 levels deep: <code>400 invalid_request</code> naming the field, before any rate limit is
+        spent. Phone numbers and codes accept digits of any script (Arabic-Indic, Devanagari, full-width…) and the
+        full-width plus sign; a national number may start with its trunk <code>0</code> or with the international
+        prefix (<code>0044…</code>, <code>011…</code>), whichever spelling of <code>countryCode</code> you give.
       </p>
 
       <h2 id="test-mode">Test mode and outbox</h2>

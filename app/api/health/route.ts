@@ -1,4 +1,5 @@
 import { checkHealth } from "@/lib/health/check-health";
+import { methodNotAllowed, options } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";
 
@@ -9,3 +10,9 @@ export async function GET() {
     headers: { "Cache-Control": "no-store" },
   });
 }
+
+export const POST = methodNotAllowed(["GET"]);
+export const PUT = POST;
+export const PATCH = POST;
+export const DELETE = POST;
+export const OPTIONS = options(["GET"]);

@@ -27,7 +27,8 @@ export const insightOperations: ApiOperation[] = [
       description: "A page of verifications.",
       schema: listOf(verificationObject, true),
     },
-    errors: ["forbidden", "not_found"],
+    // `recipient` is read as a phone number: one that is not answers invalid_phone_number.
+    errors: ["invalid_phone_number", "forbidden", "not_found"],
   },
   {
     method: "get",

@@ -37,7 +37,9 @@ describe("GET /api/v1/openapi.json", () => {
     const response = await api("GET", "/api/v1/openapi.json");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("application/json");
-    expect(response.headers.get("cache-control")).toContain("public");
+    // Cached privately: it carries the caller's RateLimit-* and request id like every /api/v1 answer.
+    expect(response.headers.get("cache-control")).toContain("private");
+    expect(response.headers.get("x-request-id")).toMatch(/^req_/);
     expect(response.body.openapi).toBe("3.1.0");
     expect(response.body.paths).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument().paths)));
     expect(response.body.servers).toHaveLength(1);
@@ -178,5 +180,71 @@ describe("real responses match the document", { timeout: 90_000 }, () => {
       "listWebhookDeliveries",
       await api("GET", `/api/v1/apps/${t.appId}/webhook-deliveries`, { key: t.test }),
     );
+  });
+});
+
+/**
+ * A schema-driven check: every query parameter of every read, with values the document says are
+ * valid (each enum member, the integer bounds, times, numbers matching the recipient pattern, a
+ * cursor the list returned), must be accepted — never a 400 `invalid_request` — and every answer
+ * must be one the document describes (its schema, or an error code it lists for that operation).
+ */
+describe("requests built from the document are accepted and answered as documented", { timeout: 180_000 }, () => {
+  type Parameter = { name: string; in: string; required?: boolean; schema: Record<string, any> };
+
+  it("every query parameter of every read, with every kind of valid value", async () => {
+    const t = await newTenant();
+    const recipient = randomMobile();
+    const first = await api("POST", "/api/v1/otp/send", { key: t.test, body: { recipient, externalId: "u-1" } });
+    await api("POST", "/api/v1/otp/send", { key: t.test, body: { recipient: randomMobile() } });
+    const id = first.body.id as string;
+    const cursors: Record<string, string> = {
+      "/api/v1/otp/list": (await api("GET", "/api/v1/otp/list?limit=1", { key: t.test })).body.nextCursor,
+      "/api/v1/otp/logs": (await api("GET", "/api/v1/otp/logs?limit=1", { key: t.test })).body.nextCursor,
+    };
+    const dayAgo = new Date(Date.now() - 86_400_000);
+
+    const samples = (path: string, parameter: Parameter): string[] => {
+      const { name, schema } = parameter;
+      if (schema.enum) return schema.enum.map(String);
+      if (schema.type === "integer") return [String(schema.minimum ?? 1), String(schema.maximum ?? 10)];
+      if (schema.anyOf) return [dayAgo.toISOString(), dayAgo.toISOString().slice(0, 10)];
+      if (name === "cursor") {
+        const typeId = /^\^(\w+)_\[0-7\]/.exec(schema.pattern ?? "");
+        return typeId ? [`${typeId[1]}_01h455vb4pex5vsknk084sn02q`] : cursors[path] ? [cursors[path]!] : [];
+      }
+      if (name === "recipient") return [recipient, " 55 11 98765-4321", "＋５５ １１ ９８７６５ ４３２１", "+1 415"];
+      if (name === "appId") return [t.appId];
+      if (name === "id" || name === "verificationId") return [id];
+      return ["u-1"];
+    };
+
+    const document = buildOpenApiDocument() as any;
+    let calls = 0;
+    for (const [path, operations] of Object.entries<any>(document.paths)) {
+      if (path.includes("{")) continue;
+      const operation = operations.get;
+      if (!operation?.parameters) continue;
+      const query = (operation.parameters as Parameter[]).filter((p) => p.in === "query");
+      const base = new URLSearchParams();
+      for (const p of query.filter((q) => q.required)) base.set(p.name, samples(path, p)[0]!);
+      for (const parameter of query) {
+        for (const value of samples(path, parameter)) {
+          const params = new URLSearchParams(base);
+          params.set(parameter.name, value);
+          const response = await api("GET", `${path}?${params}`, { key: t.test });
+          calls++;
+          const label = `${operation.operationId} ${parameter.name}=${value}: ${response.text.slice(0, 300)}`;
+          expect(response.status === 400 && response.body?.code === "invalid_request", label).toBe(false);
+          expect(response.status, label).toBeLessThan(500);
+          expectDocumented(operation.operationId, response);
+          // Every /api/v1 answer carries the request id and the RateLimit-* fields.
+          for (const header of ["x-request-id", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"]) {
+            expect(response.headers.get(header), `${label} lacks ${header}`).not.toBeNull();
+          }
+        }
+      }
+    }
+    expect(calls).toBeGreaterThan(40);
   });
 });

@@ -169,3 +169,22 @@ describe("codeMatches", () => {
     expect(codeMatches("123456", "zz".repeat(32), pepper, "ver_x", "numeric")).toBe(false);
   });
 });
+
+describe("normalizeSubmittedCode: digits of any script", () => {
+  it.each([
+    ["٠١٢٣٣٥", "012335"], // Arabic-Indic
+    ["۰۱۲۳۴۵", "012345"], // Extended Arabic-Indic (Persian)
+    ["०१२३४५", "012345"], // Devanagari
+    ["০১২৩৪৫", "012345"], // Bengali
+    ["０１２ ３４５", "012345"], // full-width
+    ["𝟎𝟏𝟐𝟑𝟒𝟓", "012345"], // mathematical bold
+    ["๐๑๒-๓๔๕", "012345"], // Thai
+  ])("reads %s as %s", (typed, expected) => {
+    expect(normalizeSubmittedCode(typed, "numeric")).toBe(expected);
+  });
+
+  it("accepts the right code typed in Arabic-Indic digits", () => {
+    const hash = hashCode("012335", pepper, "ver_1");
+    expect(codeMatches("٠١٢٣٣٥", hash, pepper, "ver_1", "numeric")).toBe(true);
+  });
+});

@@ -73,7 +73,6 @@ describe("normalizePhone: recipient", () => {
     ["only a plus", "+", /empty/],
     ["other symbols", "+1415555#2671", /only digits/],
     ["a plus in the middle", "+1415+5552671", /only digits/],
-    ["non-ASCII digits", "+١٤١٥٥٥٥٢٦٧١", /only digits/],
     ["too short", "+1415555", /too short/],
     ["too long", "+141555526719", /too long|not a valid/],
     ["an unassigned range", "+15555550100", /not a valid, dialable/],
@@ -223,5 +222,33 @@ describe("isCountryAllowed", () => {
     expect(isCountryAllowed("br", ["BR"])).toBe(true);
     expect(isCountryAllowed("BR", ["br"])).toBe(true);
     expect(isCountryAllowed("US", ["BR", "PT"])).toBe(false);
+  });
+});
+
+describe("normalizePhone: real users' input", () => {
+  it("reads digits of any script and the full-width plus sign", () => {
+    expect(normalizePhone({ recipient: "+20 ١٠٠ ١٢٣ ٤٥٦٧" })).toMatchObject({ ok: true, e164: "+201001234567" });
+    expect(normalizePhone({ recipient: "＋８１ ９０ １２３４ ５６７８" })).toMatchObject({ ok: true, e164: "+819012345678" });
+    expect(normalizePhone({ recipient: "+91 ९८७६५ ४३२१०" })).toMatchObject({ ok: true, e164: "+919876543210" });
+    expect(normalizePhone({ phoneNumber: "۰۷۴۰۰ ۱۲۳۴۵۶", countryCode: "+٤٤" })).toMatchObject({ ok: true, e164: "+447400123456" });
+  });
+
+  it.each(["+44", "44", "GB", "gb"])("reads the international prefix 00 and the trunk 0 the same with countryCode %s", (countryCode) => {
+    for (const phoneNumber of ["0044 7400 123456", "07400 123456", "7400 123456", "+44 7400 123456"]) {
+      expect(normalizePhone({ phoneNumber, countryCode }), `${phoneNumber} / ${countryCode}`).toMatchObject({
+        ok: true,
+        e164: "+447400123456",
+        country: "GB",
+      });
+    }
+  });
+
+  it("reads the North American 011 prefix, and refuses a number of another country than countryCode", () => {
+    expect(normalizePhone({ phoneNumber: "011 44 7400 123456", countryCode: "+1" })).toMatchObject({ ok: false });
+    expect(normalizePhone({ phoneNumber: "0033 6 12 34 56 78", countryCode: "+44" })).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining("+33"),
+    });
+    expect(normalizePhone({ phoneNumber: "613 555 0123", countryCode: "1" })).toMatchObject({ ok: true, country: "CA" });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LOCALES } from "@/lib/templates/default-templates";
-import { resolveLocale } from "@/lib/templates/resolve-locale";
+import { chooseLocale, resolveLocale } from "@/lib/templates/resolve-locale";
 
 const available = DEFAULT_LOCALES;
 const resolve = (request: {
@@ -95,5 +95,37 @@ describe("resolveLocale", () => {
       expect(resolve({ appDefault: "??" })).toBe("en");
       expect(resolveLocale({ appDefault: "ja", available: [] })).toBe("en");
     });
+  });
+});
+
+describe("chooseLocale: the tenant's templates before built-ins at every step", () => {
+  const choose = (request: { requested?: string; recipientCountry?: string; appDefault?: string; own: string[] }) =>
+    chooseLocale({ appDefault: "en", builtIn: DEFAULT_LOCALES, ...request });
+
+  it("an own `pt` template beats the built-in pt-BR for pt-BR", () => {
+    expect(choose({ requested: "pt-BR", own: ["pt"] })).toEqual({ locale: "pt", own: true });
+    expect(choose({ requested: "es-MX", own: ["es-AR"] })).toEqual({ locale: "es-AR", own: true });
+  });
+
+  it("an exact own template beats an own language match", () => {
+    expect(choose({ requested: "pt-BR", own: ["pt", "pt-BR"] })).toEqual({ locale: "pt-BR", own: true });
+  });
+
+  it("a requested locale without an own template still gets its built-in text", () => {
+    expect(choose({ requested: "de", own: ["en"] })).toEqual({ locale: "de", own: false });
+  });
+
+  it("the country guess never replaces the app's own default template with a built-in in another language", () => {
+    expect(choose({ recipientCountry: "DE", own: ["en"] })).toEqual({ locale: "en", own: true });
+    expect(choose({ recipientCountry: "DE", appDefault: "fr", own: ["fr"] })).toEqual({ locale: "fr", own: true });
+  });
+
+  it("the country guess picks the tenant's own template of that language first", () => {
+    expect(choose({ recipientCountry: "DE", own: ["en", "de-AT"] })).toEqual({ locale: "de-AT", own: true });
+  });
+
+  it("without own templates, the country guess chooses among the built-ins", () => {
+    expect(choose({ recipientCountry: "DE", own: [] })).toEqual({ locale: "de", own: false });
+    expect(choose({ recipientCountry: "IN", appDefault: "ja", own: [] })).toEqual({ locale: "en", own: false });
   });
 });

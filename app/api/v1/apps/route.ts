@@ -2,7 +2,7 @@ import { createApp } from "@/lib/apps/create-app";
 import { listApps } from "@/lib/apps/get-app";
 import { assertSettingsAllowedForKey } from "@/lib/apps/live-only-settings";
 import { createAppSchema } from "@/lib/apps/settings";
-import { apiRoute, json, methodNotAllowed } from "@/lib/http/api-route";
+import { apiRoute, json, methodNotAllowed, options } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/body";
 
 export const GET = apiRoute(async ({ principal }) => {
@@ -20,3 +20,4 @@ export const POST = apiRoute(async ({ request, principal }) => {
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;
 export const DELETE = PUT;
+export const OPTIONS = options(["GET", "POST"]);

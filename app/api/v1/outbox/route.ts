@@ -1,6 +1,6 @@
 import { listOutbox } from "@/lib/delivery/outbox";
 import { outboxQuerySchema } from "@/lib/delivery/outbox-query";
-import { apiRoute, json, methodNotAllowed } from "@/lib/http/api-route";
+import { apiRoute, json, methodNotAllowed, options } from "@/lib/http/api-route";
 import { readQuery } from "@/lib/http/body";
 import { ApiError } from "@/lib/http/errors";
 import { resolveRecipient } from "@/lib/otp/resolve-target";
@@ -18,3 +18,4 @@ export const POST = methodNotAllowed(["GET"]);
 export const PUT = POST;
 export const PATCH = POST;
 export const DELETE = POST;
+export const OPTIONS = options(["GET"]);

@@ -2,7 +2,7 @@ import { getApp } from "@/lib/apps/get-app";
 import { assertSettingsAllowedForKey } from "@/lib/apps/live-only-settings";
 import { appSettingsSchema } from "@/lib/apps/settings";
 import { updateApp } from "@/lib/apps/update-app";
-import { apiRoute, json, methodNotAllowed } from "@/lib/http/api-route";
+import { apiRoute, json, methodNotAllowed, options } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/body";
 import { requireApp } from "@/lib/keys/require-app";
 
@@ -21,3 +21,4 @@ export const PATCH = apiRoute<{ id: string }>(async ({ request, params, principa
 export const POST = methodNotAllowed(["GET", "PATCH"]);
 export const PUT = POST;
 export const DELETE = POST;
+export const OPTIONS = options(["GET", "PATCH"]);

@@ -1,4 +1,4 @@
-import { apiRoute, json, methodNotAllowed } from "@/lib/http/api-route";
+import { apiRoute, json, methodNotAllowed, options } from "@/lib/http/api-route";
 import { readQuery } from "@/lib/http/body";
 import { listEvents, logsQuerySchema } from "@/lib/reads/list-events";
 
@@ -10,3 +10,4 @@ export const POST = methodNotAllowed(["GET"]);
 export const PUT = POST;
 export const PATCH = POST;
 export const DELETE = POST;
+export const OPTIONS = options(["GET"]);

@@ -1,4 +1,4 @@
-import { apiRoute, methodNotAllowed } from "@/lib/http/api-route";
+import { apiRoute, methodNotAllowed, options } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/body";
 import { withIdempotency } from "@/lib/http/idempotency";
 import { sendOtpSchema } from "@/lib/otp/schemas";
@@ -16,3 +16,4 @@ export const GET = methodNotAllowed(["POST"]);
 export const PUT = GET;
 export const PATCH = GET;
 export const DELETE = GET;
+export const OPTIONS = options(["POST"]);

@@ -1,4 +1,4 @@
-import { apiRoute, json, methodNotAllowed } from "@/lib/http/api-route";
+import { apiRoute, json, methodNotAllowed, options } from "@/lib/http/api-route";
 import { readQuery } from "@/lib/http/body";
 import { getVerification } from "@/lib/otp/get-verification";
 import { statusQuerySchema } from "@/lib/otp/schemas";
@@ -12,3 +12,4 @@ export const POST = methodNotAllowed(["GET"]);
 export const PUT = POST;
 export const PATCH = POST;
 export const DELETE = POST;
+export const OPTIONS = options(["GET"]);

@@ -1,4 +1,4 @@
-import { apiRoute, json, methodNotAllowed } from "@/lib/http/api-route";
+import { apiRoute, json, methodNotAllowed, options } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/body";
 import { verifyOtpSchema } from "@/lib/otp/schemas";
 import { verifyOtp } from "@/lib/otp/verify-otp";
@@ -12,3 +12,4 @@ export const GET = methodNotAllowed(["POST"]);
 export const PUT = GET;
 export const PATCH = GET;
 export const DELETE = GET;
+export const OPTIONS = options(["POST"]);

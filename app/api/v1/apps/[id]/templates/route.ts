@@ -1,4 +1,4 @@
-import { apiRoute, json, methodNotAllowed } from "@/lib/http/api-route";
+import { apiRoute, json, methodNotAllowed, options } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/body";
 import { createTemplate } from "@/lib/templates/create-template";
 import { listTemplates } from "@/lib/templates/list-templates";
@@ -16,3 +16,4 @@ export const POST = apiRoute<{ id: string }>(async ({ request, params, principal
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;
 export const DELETE = PUT;
+export const OPTIONS = options(["GET", "POST"]);

@@ -1,4 +1,4 @@
-import { apiRoute, json, methodNotAllowed } from "@/lib/http/api-route";
+import { apiRoute, json, methodNotAllowed, options } from "@/lib/http/api-route";
 import { getWebhookSecret } from "@/lib/webhooks/get-webhook-secret";
 import { rollWebhookSecret } from "@/lib/webhooks/roll-webhook-secret";
 
@@ -13,3 +13,4 @@ export const POST = apiRoute<{ id: string }>(async ({ params, principal }) => {
 export const PUT = methodNotAllowed(["GET", "POST"]);
 export const PATCH = PUT;
 export const DELETE = PUT;
+export const OPTIONS = options(["GET", "POST"]);

@@ -1,4 +1,4 @@
-import { apiRoute, json, methodNotAllowed } from "@/lib/http/api-route";
+import { apiRoute, json, methodNotAllowed, options } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/body";
 import { deleteTemplate } from "@/lib/templates/delete-template";
 import { updateTemplateSchema } from "@/lib/templates/template-schemas";
@@ -19,3 +19,4 @@ export const DELETE = apiRoute<Params>(async ({ params, principal }) => {
 export const GET = methodNotAllowed(["PATCH", "DELETE"]);
 export const POST = GET;
 export const PUT = GET;
+export const OPTIONS = options(["PATCH", "DELETE"]);

@@ -1,4 +1,4 @@
-import { apiRoute, json, methodNotAllowed } from "@/lib/http/api-route";
+import { apiRoute, json, methodNotAllowed, options } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/body";
 import { previewTemplate } from "@/lib/templates/preview-template";
 import { previewTemplateSchema } from "@/lib/templates/template-schemas";
@@ -12,3 +12,4 @@ export const GET = methodNotAllowed(["POST"]);
 export const PUT = GET;
 export const PATCH = GET;
 export const DELETE = GET;
+export const OPTIONS = options(["POST"]);
