@@ -57,6 +57,9 @@ describe("rate-limit policies", () => {
       sendsPerTenantPerDay: "10000/86400s",
       // not in §5's table: requests without a valid key, per IP, so they too carry RateLimit-* headers
       unauthenticatedPerIp: "1000/60s",
+      // console sign-in attempts (CONTRACT §11)
+      signInPerIp: "30/900s",
+      signInPerEmail: "10/900s",
     });
   });
 
@@ -112,6 +115,8 @@ describe("rate-limit policies", () => {
       sendsPerTenantPerDay: { limit: 8, windowSeconds: 86400 },
       // no app setting: no app is known for a request without a key
       unauthenticatedPerIp: { limit: 1000, windowSeconds: 60 },
+      signInPerIp: { limit: 30, windowSeconds: 900 },
+      signInPerEmail: { limit: 10, windowSeconds: 900 },
     });
   });
 });

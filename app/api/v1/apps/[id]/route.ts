@@ -1,3 +1,4 @@
+import { keyActor } from "@/lib/audit/actor";
 import { getApp } from "@/lib/apps/get-app";
 import { appSettingsSchema } from "@/lib/apps/settings";
 import { updateApp } from "@/lib/apps/update-app";
@@ -11,11 +12,11 @@ export const GET = apiRoute<{ id: string }>(async ({ params, principal }) => {
   return json(app);
 });
 
-export const PATCH = apiRoute<{ id: string }>(async ({ request, params, principal }) => {
+export const PATCH = apiRoute<{ id: string }>(async ({ request, params, principal, ip }) => {
   const input = await readJsonBody(request, appSettingsSchema);
   const app = await getApp(principal.tenantId, params.id);
   assertKeyAllowsApp(principal, app.id);
-  return json(await updateApp(principal.tenantId, app.id, input));
+  return json(await updateApp(principal.tenantId, app.id, input, keyActor(principal, ip)));
 });
 
 export const POST = methodNotAllowed(["GET", "PATCH"]);
