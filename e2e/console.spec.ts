@@ -53,7 +53,7 @@ test("sign in, create an app and change a setting", async ({ page }) => {
   await page.getByLabel("Email").fill(DEMO.email);
   await page.getByLabel("Password").fill("wrong password!");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.getByText("Wrong email or password.")).toBeVisible();
 
   await signIn(page, DEMO.email, DEMO.password);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome");
@@ -67,7 +67,7 @@ test("sign in, create an app and change a setting", async ({ page }) => {
   state.appPath = new URL(page.url()).pathname;
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("E2E checkout");
 
-  const codeRules = page.getByRole("region", { name: "Code rules" }).or(page.locator("section", { hasText: "Code rules" }).first());
+  const codeRules = page.getByRole("region", { name: "Code rules" });
   await codeRules.getByLabel("Code length").fill("12");
   await codeRules.getByRole("button", { name: "Save code rules" }).click();
   await expect(codeRules.getByText(/less than or equal to 10|<=10|too big/i)).toBeVisible();
@@ -122,7 +122,7 @@ test("invite a viewer, who signs in and can change nothing", async ({ page, brow
   state.inviteLink = (await page.getByTestId("invite-link").textContent())!.trim();
   expect(state.inviteLink).toContain("/console/invite/");
   await page.getByRole("button", { name: "Done" }).click();
-  await expect(page.getByText("viewer@example.com")).toBeVisible();
+  await expect(page.getByText("viewer@example.com", { exact: true })).toBeVisible();
 
   const context = await browser.newContext();
   const viewer = await context.newPage();

@@ -5,6 +5,7 @@ import { cn } from "./cn";
 export function Panel({ title, description, actions, className, children, ...props }: Omit<ComponentProps<"section">, "title"> & { title?: ReactNode; description?: ReactNode; actions?: ReactNode }) {
   return (
     <section
+      aria-label={typeof title === "string" ? title : undefined}
       className={cn("rounded-xl border border-slate-200 bg-white shadow-xs dark:border-slate-800 dark:bg-slate-900", className)}
       {...props}
     >

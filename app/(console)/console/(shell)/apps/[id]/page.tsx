@@ -20,7 +20,7 @@ export default async function AppPage({ params }: { params: Promise<{ id: string
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/console/apps" className="text-slate-600 hover:text-slate-950 hover:underline dark:text-slate-400 dark:hover:text-white">
+        <Link href="/console/apps" className="font-medium text-slate-700 underline underline-offset-4 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white">
           Apps
         </Link>
         <span aria-hidden="true" className="px-1.5 text-slate-400">/</span>
