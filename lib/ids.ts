@@ -22,6 +22,9 @@ export const ID_PREFIXES = {
   msg: "outbox message",
   whd: "webhook delivery",
   req: "request",
+  inv: "invitation",
+  pwr: "password reset",
+  aud: "audit log entry",
 } as const;
 
 export type IdPrefix = keyof typeof ID_PREFIXES;

@@ -24,8 +24,14 @@ console.log(`[e2e-server] data folder ${dataDir}, port ${port}`);
 const server = spawn(process.execPath, [nextBin, "start", "--port", port, "--hostname", "127.0.0.1"], {
   cwd: root,
   stdio: "inherit",
-  // `next start` is production: it refuses to run without its public URL.
-  env: { OTPILOT_BASE_URL: `http://127.0.0.1:${port}`, ...process.env, OTPILOT_DATA_DIR: dataDir, PORT: port },
+  env: {
+    ...process.env,
+    OTPILOT_DATA_DIR: dataDir,
+    PORT: port,
+    // The console's tests sign in as the demo person and build links on the address they browse.
+    OTPILOT_BASE_URL: process.env.OTPILOT_BASE_URL ?? `http://127.0.0.1:${port}`,
+    OTPILOT_DEMO_PASSWORD: process.env.OTPILOT_DEMO_PASSWORD ?? "e2e-demo-password",
+  },
 });
 
 const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });

@@ -1,3 +1,5 @@
+import type { AuditActor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 import { createPublishableKey } from "@/lib/keys/create-api-key";
@@ -5,8 +7,12 @@ import { appView, type AppView } from "./app-view";
 import { settingsToColumns, withPublishableKeys } from "./app-data";
 import type { AppSettingsInput } from "./settings";
 
-/** Creates an app with its settings and a publishable key of each mode. */
-export async function createApp(tenantId: string, settings: AppSettingsInput & { name: string }): Promise<AppView> {
+/** Creates an app with its settings and a publishable key of each mode; `actor` gets an audit-log entry. */
+export async function createApp(
+  tenantId: string,
+  settings: AppSettingsInput & { name: string },
+  actor?: AuditActor,
+): Promise<AppView> {
   const prisma = await db();
   const id = newId("app");
   const app = await prisma.$transaction(async (tx) => {
@@ -15,6 +21,7 @@ export async function createApp(tenantId: string, settings: AppSettingsInput & {
     });
     await createPublishableKey(tx, { tenantId, appId: id, mode: "live" });
     await createPublishableKey(tx, { tenantId, appId: id, mode: "test" });
+    if (actor) await recordAudit(actor, { action: "app.created", targetType: "app", targetId: id, data: { name: settings.name } }, tx);
     return tx.app.findUniqueOrThrow({ where: { id }, include: withPublishableKeys });
   });
   return appView(app);

@@ -1,17 +1,30 @@
+import type { AuditActor } from "@/lib/audit/actor";
+import { changedSettings, recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import { appView, type AppView } from "./app-view";
 import { settingsToColumns, withPublishableKeys } from "./app-data";
 import type { AppSettingsInput } from "./settings";
 
-/** Partial update of an app's settings; takes effect on the next request (nothing is cached). */
-export async function updateApp(tenantId: string, appId: string, settings: AppSettingsInput): Promise<AppView> {
+/**
+ * Partial update of an app's settings; takes effect on the next request (nothing is cached).
+ * `actor` gets an audit-log entry naming the changed settings (never their values).
+ */
+export async function updateApp(
+  tenantId: string,
+  appId: string,
+  settings: AppSettingsInput,
+  actor?: AuditActor,
+): Promise<AppView> {
   const prisma = await db();
   const app = await prisma.$transaction(async (tx) => {
     // FOR UPDATE: two concurrent PATCHes of rateLimits/providers must not lose each other's keys.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "App" WHERE id = ${appId} AND "tenantId" = ${tenantId} FOR UPDATE`;
     if (locked.length === 0) throw notFound("app");
     const current = await tx.app.findUniqueOrThrow({ where: { id: appId } });
+    if (actor) {
+      await recordAudit(actor, { action: "app.updated", targetType: "app", targetId: appId, data: { changed: changedSettings(settings) } }, tx);
+    }
     return tx.app.update({
       where: { id: appId },
       data: settingsToColumns(appId, settings, current),

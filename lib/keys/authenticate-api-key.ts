@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
 import { hashSecret } from "./hash-secret";
 import { parseKeyString, type KeyMode } from "./secret-format";
+import { touchLastUsed } from "./touch-last-used";
 
 export type ApiKeyPrincipal = {
   keyId: string;
@@ -66,6 +67,7 @@ export async function authenticateApiKey(headers: Headers): Promise<ApiKeyPrinci
   ) {
     throw invalid();
   }
+  touchLastUsed(key.id);
   return { keyId: key.id, tenantId: key.tenantId, mode: key.mode, appIds: key.appIds };
 }
 

@@ -1,14 +1,21 @@
+import type { AuditActor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { createApiKey, type CreatedApiKey } from "./create-api-key";
 
 /** Revokes a key; effective on the next request (authentication reads the key every time). */
-export async function revokeApiKey(keyId: string, tenantId?: string): Promise<boolean> {
+export async function revokeApiKey(keyId: string, tenantId?: string, actor?: AuditActor): Promise<boolean> {
   const prisma = await db();
-  const result = await prisma.apiKey.updateMany({
-    where: { id: keyId, ...(tenantId ? { tenantId } : {}), revokedAt: null },
-    data: { revokedAt: new Date() },
+  return prisma.$transaction(async (tx) => {
+    const result = await tx.apiKey.updateMany({
+      where: { id: keyId, ...(tenantId ? { tenantId } : {}), revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (result.count === 1 && actor) {
+      await recordAudit(actor, { action: "api_key.revoked", targetType: "api_key", targetId: keyId }, tx);
+    }
+    return result.count === 1;
   });
-  return result.count === 1;
 }
 
 /**
@@ -19,18 +26,32 @@ export async function rollApiKey(
   keyId: string,
   tenantId: string,
   oldKeyExpiresAt: Date = new Date(Date.now() + 24 * 3600_000),
+  actor?: AuditActor,
 ): Promise<CreatedApiKey | null> {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const old = await tx.apiKey.findFirst({ where: { id: keyId, tenantId, revokedAt: null } });
     if (!old) return null;
     await tx.apiKey.update({ where: { id: old.id }, data: { expiresAt: oldKeyExpiresAt } });
-    return createApiKey(tx, {
+    const rolled = await createApiKey(tx, {
       tenantId,
       mode: old.mode,
       name: old.name,
       appIds: old.appIds,
       rolledFromId: old.id,
     });
+    if (actor) {
+      await recordAudit(
+        actor,
+        {
+          action: "api_key.rolled",
+          targetType: "api_key",
+          targetId: old.id,
+          data: { newKeyId: rolled.keyId, oldKeyExpiresAt: oldKeyExpiresAt.toISOString() },
+        },
+        tx,
+      );
+    }
+    return rolled;
   });
 }

@@ -2,6 +2,7 @@ import type { OpenAPIV3_1 } from "openapi-types";
 import { z } from "zod";
 import { errorStatus, type ErrorCode } from "@/lib/http/errors";
 import { appOperations } from "./operations/apps";
+import { auditOperations } from "./operations/audit";
 import { insightOperations } from "./operations/insight";
 import { otpOperations } from "./operations/otp";
 import { tenantOperations } from "./operations/tenant";
@@ -17,6 +18,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...appOperations,
   ...webhookOperations,
   ...tenantOperations,
+  ...auditOperations,
   ...testingOperations,
 ];
 

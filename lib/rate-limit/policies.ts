@@ -76,6 +76,20 @@ export const POLICIES = {
     windowSeconds: MINUTE,
     fromSettings: () => ({ limit: 3000, windowSeconds: MINUTE }),
   },
+  /** Console sign-in attempts per client IP: password guessing from one place. Not an app setting. */
+  signInPerIp: {
+    prefix: "signin:ip",
+    limit: 30,
+    windowSeconds: 15 * MINUTE,
+    fromSettings: () => ({ limit: 30, windowSeconds: 15 * MINUTE }),
+  },
+  /** Console sign-in attempts per email: guessing one person's password from many places. */
+  signInPerEmail: {
+    prefix: "signin:email",
+    limit: 10,
+    windowSeconds: 15 * MINUTE,
+    fromSettings: () => ({ limit: 10, windowSeconds: 15 * MINUTE }),
+  },
   /** Sends per tenant per day: a spend cap against SMS pumping. */
   sendsPerTenantPerDay: {
     prefix: "send:tenant",

@@ -60,6 +60,9 @@ describe("rate-limit policies", () => {
       unauthenticatedPerIp: "1000/60s",
       // nor this: unauthenticated provider callbacks, per IP, before any work
       callbacksPerIp: "3000/60s",
+      // console sign-in attempts (CONTRACT §11)
+      signInPerIp: "30/900s",
+      signInPerEmail: "10/900s",
     });
   });
 
@@ -125,6 +128,8 @@ describe("rate-limit policies", () => {
       // no app setting: no app is known for a request without a key
       unauthenticatedPerIp: { limit: 1000, windowSeconds: 60 },
       callbacksPerIp: { limit: 3000, windowSeconds: 60 },
+      signInPerIp: { limit: 30, windowSeconds: 900 },
+      signInPerEmail: { limit: 10, windowSeconds: 900 },
     });
   });
 });

@@ -1,3 +1,4 @@
+import { keyActor } from "@/lib/audit/actor";
 import { createApp } from "@/lib/apps/create-app";
 import { listApps } from "@/lib/apps/get-app";
 import { assertSettingsAllowedForKey } from "@/lib/apps/live-only-settings";
@@ -11,10 +12,10 @@ export const GET = apiRoute(async ({ principal }) => {
   return json({ data: visible });
 });
 
-export const POST = apiRoute(async ({ request, principal }) => {
+export const POST = apiRoute(async ({ request, principal, ip }) => {
   const input = await readJsonBody(request, createAppSchema);
   assertSettingsAllowedForKey(principal, input);
-  return json(await createApp(principal.tenantId, input), 201);
+  return json(await createApp(principal.tenantId, input, keyActor(principal, ip)), 201);
 });
 
 export const PUT = methodNotAllowed(["GET", "POST"]);

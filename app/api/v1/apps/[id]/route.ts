@@ -1,3 +1,4 @@
+import { keyActor } from "@/lib/audit/actor";
 import { getApp } from "@/lib/apps/get-app";
 import { assertSettingsAllowedForKey } from "@/lib/apps/live-only-settings";
 import { appSettingsSchema } from "@/lib/apps/settings";
@@ -11,11 +12,11 @@ export const GET = apiRoute<{ id: string }>(async ({ params, principal }) => {
   return json(await getApp(principal.tenantId, app.id));
 });
 
-export const PATCH = apiRoute<{ id: string }>(async ({ request, params, principal }) => {
+export const PATCH = apiRoute<{ id: string }>(async ({ request, params, principal, ip }) => {
   const input = await readJsonBody(request, appSettingsSchema);
   const app = await requireApp(principal, params.id);
   assertSettingsAllowedForKey(principal, input);
-  return json(await updateApp(principal.tenantId, app.id, input));
+  return json(await updateApp(principal.tenantId, app.id, input, keyActor(principal, ip)));
 });
 
 export const POST = methodNotAllowed(["GET", "PATCH"]);

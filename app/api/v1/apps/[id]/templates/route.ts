@@ -1,3 +1,5 @@
+import { keyActor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { apiRoute, json, methodNotAllowed, options } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/body";
 import { createTemplate } from "@/lib/templates/create-template";
@@ -8,9 +10,16 @@ export const GET = apiRoute<{ id: string }>(async ({ params, principal }) =>
   json({ data: await listTemplates(principal, params.id) }),
 );
 
-export const POST = apiRoute<{ id: string }>(async ({ request, params, principal }) => {
+export const POST = apiRoute<{ id: string }>(async ({ request, params, principal, ip }) => {
   const input = await readJsonBody(request, createTemplateSchema);
-  return json(await createTemplate(principal, params.id, input), 201);
+  const template = await createTemplate(principal, params.id, input);
+  await recordAudit(keyActor(principal, ip), {
+    action: "template.created",
+    targetType: "template",
+    targetId: template.id,
+    data: { appId: params.id, channel: input.channel, locale: input.locale },
+  });
+  return json(template, 201);
 });
 
 export const PUT = methodNotAllowed(["GET", "POST"]);

@@ -1,3 +1,5 @@
+import { keyActor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { apiRoute, json, methodNotAllowed, options } from "@/lib/http/api-route";
 import { getWebhookSecret } from "@/lib/webhooks/get-webhook-secret";
 import { rollWebhookSecret } from "@/lib/webhooks/roll-webhook-secret";
@@ -6,8 +8,10 @@ export const GET = apiRoute<{ id: string }>(async ({ params, principal }) => {
   return json(await getWebhookSecret(principal, params.id));
 });
 
-export const POST = apiRoute<{ id: string }>(async ({ params, principal }) => {
-  return json(await rollWebhookSecret(principal, params.id));
+export const POST = apiRoute<{ id: string }>(async ({ params, principal, ip }) => {
+  const rolled = await rollWebhookSecret(principal, params.id);
+  await recordAudit(keyActor(principal, ip), { action: "webhook.secret_rolled", targetType: "webhook", targetId: params.id });
+  return json(rolled);
 });
 
 export const PUT = methodNotAllowed(["GET", "POST"]);

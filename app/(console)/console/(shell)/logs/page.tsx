@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { ComingSoon } from "@/components/console/coming-soon";
 
-export const metadata: Metadata = { title: "Logs" };
+export const metadata: Metadata = { title: "Verifications" };
 
 export default function ConsoleLogsPage() {
   return (
     <ComingSoon
-      title="Logs"
+      title="Verifications"
       description="Every verification and every message, with what actually happened to it."
       planned={[
         "Search verifications by recipient, status, channel, external id and date",

@@ -1,0 +1,23 @@
+/**
+ * Every action the audit log records. Changes to apps, keys, templates, webhooks and members
+ * (CONTRACT §11), made from the console or the API.
+ */
+export const AUDIT_ACTIONS = [
+  "app.created",
+  "app.updated",
+  "api_key.created",
+  "api_key.revoked",
+  "api_key.rolled",
+  "template.created",
+  "template.updated",
+  "template.deleted",
+  "webhook.secret_rolled",
+  "member.invited",
+  "member.joined",
+  "member.role_changed",
+  "member.removed",
+  "invitation.revoked",
+  "tenant.created",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
