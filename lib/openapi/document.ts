@@ -5,6 +5,7 @@ import { appOperations } from "./operations/apps";
 import { insightOperations } from "./operations/insight";
 import { otpOperations } from "./operations/otp";
 import { testingOperations } from "./operations/testing";
+import { tokenOperations } from "./operations/tokens";
 import { webhookOperations } from "./operations/webhooks";
 import { TAGS, type ApiOperation } from "./registry";
 import { problemObject } from "./schemas";
@@ -16,6 +17,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...appOperations,
   ...webhookOperations,
   ...testingOperations,
+  ...tokenOperations,
 ];
 
 type JsonSchema = Record<string, unknown>;
