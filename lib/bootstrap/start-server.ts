@@ -36,6 +36,8 @@ async function createDemoTenantIfEmpty(): Promise<void> {
   const prisma = await db();
   if ((await prisma.tenant.count()) > 0) return;
   const tenant = await createTenant({ name: "Demo", appName: "Demo app" });
+  // The demo app's widget may be embedded by this server's own pages: the live demo on /docs/widget.
+  await prisma.app.update({ where: { id: tenant.appId }, data: { allowedOrigins: [new URL(baseUrl()).origin] } });
   const password = randomBytes(9).toString("base64url");
   const user = await createConsoleUser({ email: "demo@otpilot.local", password, tenantId: tenant.tenantId });
   printWelcome(tenant, user.email, password);

@@ -16,6 +16,8 @@ const MESSAGES = {
   id: "Kode {{app}} Anda adalah {{code}}. Berlaku selama {{ttlMinutes}} menit. Jangan berikan kode ini kepada siapa pun.",
   ar: "رمز {{app}} الخاص بك هو {{code}}. تنتهي صلاحيته خلال {{ttlMinutes}} دقائق. لا تشاركه مع أحد.",
   tr: "{{app}} doğrulama kodunuz: {{code}}. {{ttlMinutes}} dakika geçerlidir. Kimseyle paylaşmayın.",
+  he: "קוד {{app}} שלך הוא {{code}}. הוא יפוג בעוד {{ttlMinutes}} דקות. אין לשתף אותו עם אף אחד.",
+  ja: "{{app}} の確認コードは {{code}} です。有効期限は {{ttlMinutes}} 分です。このコードを誰にも教えないでください。",
 } as const;
 
 export type DefaultLocale = keyof typeof MESSAGES;
