@@ -2,7 +2,7 @@
 // Serves the production build for Playwright: builds first when there is no build, then runs
 // `next start` with a fresh, throw-away data folder so tests never see a developer's `.data/`.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -20,14 +20,21 @@ if (!existsSync(path.join(root, distDir, "BUILD_ID")) || process.env.E2E_REBUILD
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "otpilot-e2e-"));
 console.log(`[e2e-server] data folder ${dataDir}, port ${port}`);
+// Tests that need the server's database (e.g. the CLI making a tenant) find it here.
+const infoFile = path.join(tmpdir(), `otpilot-e2e-${port}.json`);
+writeFileSync(infoFile, JSON.stringify({ dataDir }));
 
 const server = spawn(process.execPath, [nextBin, "start", "--port", port, "--hostname", "127.0.0.1"], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, OTPILOT_DATA_DIR: dataDir, PORT: port },
+  // The widget is served from localhost and embedded by pages on 127.0.0.1 (another origin).
+  env: { OTPILOT_BASE_URL: `http://localhost:${port}`, ...process.env, OTPILOT_DATA_DIR: dataDir, PORT: port },
 });
 
-const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+const removeDataDir = () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(infoFile, { force: true });
+};
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => server.kill(signal));
 }

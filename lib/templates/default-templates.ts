@@ -17,7 +17,7 @@ const MESSAGES = {
   ar: "رمز {{app}} الخاص بك هو {{code}}. تنتهي صلاحيته خلال {{ttlMinutes}} دقائق. لا تشاركه مع أحد.",
   tr: "{{app}} doğrulama kodunuz: {{code}}. {{ttlMinutes}} dakika geçerlidir. Kimseyle paylaşmayın.",
   he: "קוד {{app}} שלך הוא {{code}}. הוא יפוג בעוד {{ttlMinutes}} דקות. אין לשתף אותו עם אף אחד.",
-  ja: "{{app}} の確認コードは {{code}} です。有効期限は {{ttlMinutes}} 分です。このコードを誰にも教えないでください。",
+  nl: "Je {{app}}-code is {{code}}. Deze verloopt over {{ttlMinutes}} minuten. Deel hem met niemand.",
 } as const;
 
 export type DefaultLocale = keyof typeof MESSAGES;

@@ -1,4 +1,5 @@
-import { getCountries, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
+import examples from "libphonenumber-js/mobile/examples";
+import { getCountries, getCountryCallingCode, getExampleNumber, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
 import type { App } from "@/lib/generated/prisma/client";
 import { chooseWidgetLocale, regionOf } from "./choose-locale";
 import { toAsciiDigits } from "./digits";
@@ -6,7 +7,8 @@ import { CATALOGUES, RTL_LOCALES, type Catalogue } from "./locales";
 import { isAllowedOrigin } from "./widget-app";
 
 export type Theme = "light" | "dark" | "auto";
-export type CountryOption = { code: string; name: string; callingCode: string; flag: string };
+/** A country of the list; `example` is a mobile number in national format, the field's placeholder. */
+export type CountryOption = { code: string; name: string; callingCode: string; example: string };
 
 /** Everything the widget page shows, decided on the server (the page ships no phone metadata). */
 export type WidgetPageModel = {
@@ -36,7 +38,12 @@ export function buildPageModel(app: App, publishableKey: string, query: PageQuer
   const names = new Intl.DisplayNames([locale, "en"], { type: "region" });
   const collator = new Intl.Collator(locale);
   const countries = allowed
-    .map((code) => ({ code, name: names.of(code) ?? code, callingCode: getCountryCallingCode(code as CountryCode), flag: flagOf(code) }))
+    .map((code) => ({
+      code,
+      name: names.of(code) ?? code,
+      callingCode: getCountryCallingCode(code as CountryCode),
+      example: getExampleNumber(code as CountryCode, examples)?.formatNational() ?? "",
+    }))
     .sort((a, b) => collator.compare(a.name, b.name));
 
   const phone = toAsciiDigits(query.phone ?? "").slice(0, 64);
@@ -68,7 +75,3 @@ function isCountry(code: string): boolean {
   return getCountries().includes(code as CountryCode);
 }
 
-/** The flag emoji of an ISO 3166 alpha-2 code (two regional indicator symbols). */
-function flagOf(code: string): string {
-  return String.fromCodePoint(...[...code.toUpperCase()].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
-}

@@ -42,7 +42,7 @@ export function renderWidgetPage(model: WidgetPageModel, assets: { script: strin
 <script src="${esc(assets.script)}" defer></script>
 </head>
 <body>
-<main class="card" id="widget" aria-labelledby="title">
+<main class="card" id="widget">
 <div class="head">
 <div class="badge" aria-hidden="true">${ICON_PHONE}</div>
 <h1 id="title" tabindex="-1">${esc(t.title)}</h1>
@@ -52,16 +52,16 @@ export function renderWidgetPage(model: WidgetPageModel, assets: { script: strin
 <label class="label" for="phone">${esc(t.phoneLabel)}</label>
 <div class="phone-row" dir="ltr">
 <div class="country">
-<span class="country-face" id="country-face" aria-hidden="true">${esc(country ? `${country.flag} +${country.callingCode}` : "")}</span>
+<span class="country-face" id="country-face" aria-hidden="true"><b>${esc(country?.code ?? "")}</b> +${esc(country?.callingCode ?? "")}</span>
 <label class="sr-only" for="country">${esc(t.countryLabel)}</label>
 <select id="country" name="country" autocomplete="country">${model.countries
     .map(
       (c) =>
-        `<option value="${c.code}" data-cc="${c.callingCode}" data-flag="${c.flag}"${c.code === model.defaultCountry ? " selected" : ""}>${esc(c.name)} (+${c.callingCode})</option>`,
+        `<option value="${c.code}" data-cc="${c.callingCode}" data-ex="${esc(c.example)}"${c.code === model.defaultCountry ? " selected" : ""}>${esc(c.name)} (+${c.callingCode})</option>`,
     )
     .join("")}</select>
 </div>
-<input id="phone" name="phone" type="tel" autocomplete="tel" inputmode="tel" dir="ltr" required maxlength="64" value="${esc(model.phone)}" aria-describedby="phone-error">
+<input id="phone" name="phone" type="tel" autocomplete="tel" inputmode="tel" dir="ltr" required maxlength="64" value="${esc(model.phone)}" placeholder="${esc(country?.example ?? "")}" aria-describedby="phone-error">
 </div>
 ${channelChoice}
 <p class="error" id="phone-error" role="alert"></p>
@@ -69,7 +69,7 @@ ${channelChoice}
 </form>
 <form id="step-code" class="step" novalidate hidden>
 <p class="sent-to" id="sent-to"></p>
-<label class="label" for="code" id="code-label">${esc(fill(t.codeLabel, { length: String(model.codeLength) }))}</label>
+<label class="label" for="code" id="code-label">${esc(fill(alphanumeric ? t.codeLabel : t.codeLabelDigits, { length: String(model.codeLength) }))}</label>
 <input id="code" name="code" class="code" type="text" autocomplete="one-time-code" inputmode="${alphanumeric ? "text" : "numeric"}"${
     alphanumeric ? ' autocapitalize="characters"' : ' pattern="[0-9]*"'
   } dir="ltr" spellcheck="false" maxlength="${model.codeLength + 8}" aria-describedby="code-error">

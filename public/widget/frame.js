@@ -150,7 +150,12 @@
 
   function updateFace() {
     var option = els.country.options[els.country.selectedIndex];
-    if (option) els.face.textContent = option.getAttribute("data-flag") + " +" + option.getAttribute("data-cc");
+    if (!option) return;
+    var iso = document.createElement("b");
+    iso.textContent = option.value;
+    els.face.textContent = "";
+    els.face.append(iso, " +" + option.getAttribute("data-cc"));
+    els.phone.placeholder = option.getAttribute("data-ex") || "";
   }
   els.country.addEventListener("change", function () { updateFace(); clearError(els.phone, els.phoneError); });
   els.phone.addEventListener("input", function () { clearError(els.phone, els.phoneError); });
@@ -255,7 +260,7 @@
     if (state.busy || !state.verification) return;
     var code = normalizedCode();
     if (code.length < cfg.codeLength) {
-      els.codeError.textContent = fill(t.codeLabel, { length: String(cfg.codeLength) });
+      els.codeError.textContent = fill(t.errIncomplete, { length: String(cfg.codeLength) });
       els.code.setAttribute("aria-invalid", "true");
       els.code.focus();
       return;

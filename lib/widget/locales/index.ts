@@ -7,7 +7,7 @@ import { he } from "./he";
 import { hi } from "./hi";
 import { id } from "./id";
 import { it } from "./it";
-import { ja } from "./ja";
+import { nl } from "./nl";
 import { ptBR } from "./pt-BR";
 import { tr } from "./tr";
 
@@ -26,7 +26,7 @@ export const CATALOGUES: Record<string, Catalogue> = {
   ar,
   tr,
   he,
-  ja,
+  nl,
 };
 
 export const WIDGET_LOCALES = Object.keys(CATALOGUES);
