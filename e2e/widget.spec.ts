@@ -221,3 +221,16 @@ test("size budgets: /widget.js ≤ 5 KB gzipped, everything the widget page load
   expect(assets.length).toBeGreaterThanOrEqual(3); // the page, its script, its stylesheet
   expect(total).toBeLessThanOrEqual(50 * 1024);
 });
+
+test("/docs/widget shows the snippet, the token check and a live demo that works", async ({ page }, info) => {
+  await page.goto(`${widgetOrigin}/docs/widget`);
+  await expect(page.getByRole("heading", { level: 1, name: "Verification widget" })).toBeVisible();
+  await expect(page.getByText("data-publishable-key").first()).toBeVisible();
+  await expect(page.getByText("/api/v1/tokens/verify").first()).toBeVisible();
+  const demo = page.frameLocator('[aria-label="Widget demo"] iframe');
+  await expect(demo.getByRole("heading", { name: "Verify your phone number" })).toBeVisible();
+  await demo.getByLabel("Phone number", { exact: true }).fill(randomMobile().e164);
+  await demo.getByRole("button", { name: "Send code" }).click();
+  await expect(demo.getByRole("heading", { name: "Enter your code" })).toBeVisible({ timeout: 20_000 });
+  await page.locator('[aria-label="Widget demo"]').screenshot({ path: `${SHOTS}/${info.project.name}-docs-demo.png` });
+});

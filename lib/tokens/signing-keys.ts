@@ -21,7 +21,7 @@ export type ActiveSigningKey = { kid: string; privateKey: KeyObject };
 /** How long a retired key stays in the JWKS: the longest token lifetime, plus clock skew. */
 export const RETIRED_KEY_PUBLISH_SECONDS = TOKEN_TTL_SECONDS + 60;
 // Instances re-read the ring this often, so a rotation made by the CLI reaches them within it.
-const CACHE_MS = 30_000;
+const CACHE_MS = 10_000;
 
 let activeCache: { at: number; key: ActiveSigningKey } | undefined;
 let publishedCache: { at: number; keys: SigningKeyEntry[] } | undefined;
