@@ -28,7 +28,9 @@ describe("widget API", () => {
     const phone = randomMobile();
     expectProblem(await widgetApi(t.publishableKeys.test, "send", { phone }), 400, "invalid_request");
     const pow = await solvedPow(t.publishableKeys.test);
-    const wrong = { ...pow, solution: { ...pow.solution, counter: pow.solution.counter + 1 } };
+    // The derived key is the proof (its HMAC is in the signed challenge): a guessed one is refused.
+    const guessed = pow.solution.derivedKey.replace(/.$/, (c) => (c === "0" ? "1" : "0"));
+    const wrong = { ...pow, solution: { ...pow.solution, derivedKey: guessed } };
     expectProblem(await widgetApi(t.publishableKeys.test, "send", { phone, pow: wrong }), 403, "forbidden");
     expect((await widgetApi(t.publishableKeys.test, "send", { phone, pow })).status).toBe(201);
     const reused = await widgetApi(t.publishableKeys.test, "send", { phone, pow });
