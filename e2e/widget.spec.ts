@@ -59,7 +59,7 @@ test("embedded on another origin: verify a number, the page gets a token, the se
   const frame = widgetFrame(page);
   const number = randomMobile();
   await sendCode(frame, number);
-  await expect(frame.getByText(number.e164)).toBeVisible();
+  await expect(frame.locator("#sent-to")).toContainText(/\+55 11 9\d{4}[ -]?\d{4}/);
   await expect(frame.getByText(/Resend code in \d:\d\d/)).toBeVisible();
   const { code, body } = await readCode(page, number.e164);
   // WebOTP, cross-origin iframe form: @<top-level host> #<code> @<widget host>, as the last line.
@@ -67,6 +67,7 @@ test("embedded on another origin: verify a number, the page gets a token, the se
 
   await frame.getByLabel(/6-digit code/).pressSequentially(code);
   await expect(frame.getByRole("heading", { name: "Phone number verified" })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/${test.info().project.name}-embedded-verified.png`, fullPage: true });
   const verified = await expect
     .poll(() => page.evaluate(() => (window as any).__events.find((e: any) => e.type === "otpilot:verified")?.detail ?? null))
     .not.toBeNull()
@@ -233,4 +234,23 @@ test("/docs/widget shows the snippet, the token check and a live demo that works
   await demo.getByRole("button", { name: "Send code" }).click();
   await expect(demo.getByRole("heading", { name: "Enter your code" })).toBeVisible({ timeout: 20_000 });
   await page.locator('[aria-label="Widget demo"]').screenshot({ path: `${SHOTS}/${info.project.name}-docs-demo.png` });
+});
+
+test("an app with several channels offers the choice; the code goes out by the chosen one", async ({ page }) => {
+  const created = await page.request.post(`${widgetOrigin}/api/v1/apps`, {
+    headers: auth(tenant),
+    data: { name: "Two channels", channels: ["sms", "whatsapp"], rateLimits: { widgetSendsPerIp: 1000 } },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const app = await created.json();
+  await page.goto(`${widgetOrigin}/widget/${app.publishableKeys.test}?locale=en`);
+  const group = page.getByRole("group", { name: "Send the code by" });
+  await expect(group.getByRole("radio", { name: "SMS" })).toBeChecked();
+  await group.getByRole("radio", { name: "WhatsApp" }).check();
+  const number = randomMobile();
+  await page.getByLabel("Phone number", { exact: true }).fill(number.e164);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await expect(page.getByLabel(/6-digit code/)).toBeVisible({ timeout: 20_000 });
+  const outbox = await page.request.get(`${widgetOrigin}/api/v1/outbox?recipient=${encodeURIComponent(number.e164)}&limit=1`, { headers: auth(tenant) });
+  expect((await outbox.json()).data[0].channel).toBe("whatsapp");
 });

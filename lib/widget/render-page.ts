@@ -72,7 +72,7 @@ ${channelChoice}
 <label class="label" for="code" id="code-label">${esc(fill(alphanumeric ? t.codeLabel : t.codeLabelDigits, { length: String(model.codeLength) }))}</label>
 <input id="code" name="code" class="code" type="text" autocomplete="one-time-code" inputmode="${alphanumeric ? "text" : "numeric"}"${
     alphanumeric ? ' autocapitalize="characters"' : ' pattern="[0-9]*"'
-  } dir="ltr" spellcheck="false" maxlength="${model.codeLength + 8}" aria-describedby="code-error">
+  } dir="ltr" spellcheck="false" maxlength="${model.codeLength + 8}" placeholder="${"•".repeat(model.codeLength)}" aria-describedby="code-error">
 <p class="error" id="code-error" role="alert"></p>
 <button class="primary" type="submit" id="verify">${esc(t.verify)}</button>
 <div class="row">

@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import { isId } from "@/lib/ids";
@@ -19,7 +20,7 @@ type Context = { widget: WidgetApp; limits: LimitGate; ip: string | null };
 export type WidgetVerification = Pick<
   VerificationView,
   "id" | "recipient" | "channel" | "status" | "expiresAt" | "resendAvailableAt"
-> & { codeLength: number; alphabet: string };
+> & { codeLength: number; alphabet: string; /** the number as people read it, e.g. "+55 11 91234 5678" */ display: string };
 
 /**
  * A send from the widget: spends a proof-of-work challenge, applies the per-IP widget limit
@@ -63,7 +64,7 @@ export async function widgetResend({ widget, limits, ip }: Context, input: Widge
 export async function widgetVerify(
   { widget, limits, ip }: Context,
   input: WidgetVerifyInput,
-): Promise<{ verified: true; verificationId: string; recipient: string; token: string | null }> {
+): Promise<{ verified: true; verificationId: string; recipient: string; display: string; token: string | null }> {
   const { app, principal } = widget;
   const verification = await assertWidgetVerification(widget, input.id);
   const { verification: approved } = await verifyOtp(principal, { id: input.id, code: input.code }, limits, { ip });
@@ -78,7 +79,7 @@ export async function widgetVerify(
         mode: principal.mode,
       })
     : null;
-  return { verified: true, verificationId: approved.id, recipient: approved.recipient, token };
+  return { verified: true, verificationId: approved.id, recipient: approved.recipient, display: displayNumber(approved.recipient), token };
 }
 
 /** Only verifications this app's widget started can be resent or verified through the widget. */
@@ -112,5 +113,10 @@ function toWidgetView(view: VerificationView, app: { codeLength: number; alphabe
     resendAvailableAt: view.resendAvailableAt,
     codeLength: v.codeLength ?? app.codeLength,
     alphabet: v.alphabet ?? app.alphabet,
+    display: displayNumber(view.recipient),
   };
+}
+
+function displayNumber(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }

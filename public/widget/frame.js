@@ -145,6 +145,7 @@
     els.done.hidden = step !== "done";
     els.title.textContent = step === "code" ? t.codeTitle : step === "done" ? t.verifiedTitle : t.title;
     els.subtitle.hidden = step !== "phone";
+    document.getElementById("widget").classList.toggle("is-done", step === "done");
     resize();
   }
 
@@ -202,7 +203,7 @@
     els.sentTo.append(parts[0]);
     var number = document.createElement("bdi");
     number.setAttribute("dir", "ltr");
-    number.textContent = v.recipient;
+    number.textContent = v.display || v.recipient;
     els.sentTo.append(number, parts[1] || "");
     els.code.value = "";
     clearError(els.code, els.codeError);
@@ -291,7 +292,7 @@
     var parts = t.verifiedBody.split("{recipient}");
     var number = document.createElement("bdi");
     number.setAttribute("dir", "ltr");
-    number.textContent = result.recipient;
+    number.textContent = result.display || result.recipient;
     els.doneBody.append(parts[0], number, parts[1] || "");
     show("done");
     els.title.focus();
