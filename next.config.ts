@@ -8,6 +8,10 @@ const nextConfig: NextConfig = {
   // Tests run their own server beside a developer's `npm run dev`; each needs its own build folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // The App Router does not route folders whose names start with a dot.
+  async rewrites() {
+    return [{ source: "/.well-known/jwks.json", destination: "/api/widget/jwks.json" }];
+  },
 };
 
 export default nextConfig;

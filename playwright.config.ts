@@ -9,7 +9,9 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const externalBaseUrl = process.env.E2E_BASE_URL;
-const baseURL = externalBaseUrl ?? `http://127.0.0.1:${port}`;
+// localhost, not 127.0.0.1: the server's public URL in e2e (scripts/e2e-server.mjs), so the console's
+// sign-in stays on one origin and widget host pages on 127.0.0.1 are another origin.
+const baseURL = externalBaseUrl ?? `http://localhost:${port}`;
 
 // Debian's chromium: Playwright's own browser download is not reachable here.
 const chromiumLaunchOptions = {
@@ -57,7 +59,7 @@ export default defineConfig({
     ? undefined
     : {
         command: "node scripts/e2e-server.mjs",
-        url: `${baseURL}/`,
+        url: `http://127.0.0.1:${port}/`,
         env: { E2E_PORT: String(port) },
         reuseExistingServer: false,
         // SIGTERM (not Playwright's default SIGKILL) lets the script delete its temporary data folder.

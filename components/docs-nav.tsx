@@ -13,7 +13,10 @@ export const docsSections = [
   },
   {
     title: "Reference",
-    links: [{ href: "/docs/api", label: "API reference" }],
+    links: [
+      { href: "/docs/widget", label: "Verification widget" },
+      { href: "/docs/api", label: "API reference" },
+    ],
   },
 ];
 

@@ -15,6 +15,7 @@ import { ApiError } from "@/lib/http/errors";
 import { createApiKey } from "@/lib/keys/create-api-key";
 import { revokeApiKey, rollApiKey } from "@/lib/keys/revoke-api-key";
 import { createTenant } from "@/lib/tenants/create-tenant";
+import { rotateSigningKey } from "@/lib/tokens/signing-keys";
 import { createConsoleUser } from "@/lib/users/create-console-user";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -32,6 +33,8 @@ Commands:
       Change app settings, e.g. --set rateLimits.sendsPerRecipient=20 --set channels=whatsapp,sms
   user:create --email <email> --password <password> --tenant <tenantId> [--json]
       Create a console user who can sign in to the tenant.
+  signing-key:rotate [--json]
+      Sign widget tokens with a fresh ES256 key; the old public key stays in the JWKS until its tokens expire.
   secrets:generate
       Print fresh values for the secret environment variables (for production .env files).
 `;
@@ -132,6 +135,11 @@ async function run(command: string | undefined, options: Options): Promise<void>
         tenantId: required(options.tenant, "tenant"),
       });
       print(options.json, user, `Created ${user.email} (${user.userId}) with access to ${user.tenantId}.`);
+      return;
+    }
+    case "signing-key:rotate": {
+      const rotated = await rotateSigningKey();
+      print(options.json, rotated, `New signing key ${rotated.kid}; retired ${rotated.retired.join(", ") || "none"} (published until its tokens expire).`);
       return;
     }
     case "secrets:generate": {

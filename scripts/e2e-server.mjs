@@ -2,7 +2,7 @@
 // Serves the production build for Playwright: builds first when there is no build, then runs
 // `next start` with a fresh, throw-away data folder so tests never see a developer's `.data/`.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -20,6 +20,9 @@ if (!existsSync(path.join(root, distDir, "BUILD_ID")) || process.env.E2E_REBUILD
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "otpilot-e2e-"));
 console.log(`[e2e-server] data folder ${dataDir}, port ${port}`);
+// Tests that need the server's database (e.g. the CLI making a tenant) find it here.
+const infoFile = path.join(tmpdir(), `otpilot-e2e-${port}.json`);
+writeFileSync(infoFile, JSON.stringify({ dataDir }));
 
 const server = spawn(process.execPath, [nextBin, "start", "--port", port, "--hostname", "127.0.0.1"], {
   cwd: root,
@@ -28,13 +31,17 @@ const server = spawn(process.execPath, [nextBin, "start", "--port", port, "--hos
     ...process.env,
     OTPILOT_DATA_DIR: dataDir,
     PORT: port,
-    // The console's tests sign in as the demo person and build links on the address they browse.
-    OTPILOT_BASE_URL: process.env.OTPILOT_BASE_URL ?? `http://127.0.0.1:${port}`,
+    // Browsers reach the server as localhost (playwright.config.ts): the console signs in there and the
+    // widget is served from there, embedded by host pages on 127.0.0.1 (another origin).
+    OTPILOT_BASE_URL: process.env.OTPILOT_BASE_URL ?? `http://localhost:${port}`,
     OTPILOT_DEMO_PASSWORD: process.env.OTPILOT_DEMO_PASSWORD ?? "e2e-demo-password",
   },
 });
 
-const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+const removeDataDir = () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(infoFile, { force: true });
+};
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => server.kill(signal));
 }

@@ -39,6 +39,8 @@ async function createDemoTenantIfEmpty(): Promise<void> {
   const prisma = await db();
   if ((await prisma.tenant.count()) > 0) return;
   const tenant = await createTenant({ name: "Demo", appName: "Demo app" });
+  // The demo app's widget may be embedded by this server's own pages: the live demo on /docs/widget.
+  await prisma.app.update({ where: { id: tenant.appId }, data: { allowedOrigins: [new URL(baseUrl()).origin] } });
   // OTPILOT_DEMO_PASSWORD fixes the demo person's password (end-to-end tests, demos); else a fresh one.
   const password = process.env.OTPILOT_DEMO_PASSWORD || randomBytes(12).toString("base64url");
   const user = await createConsoleUser({ email: "demo@otpilot.local", password, tenantId: tenant.tenantId });

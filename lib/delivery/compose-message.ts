@@ -3,6 +3,7 @@ import { baseUrl } from "@/lib/config/env";
 import { chooseTemplate } from "@/lib/templates/choose-template";
 import { defaultTemplate } from "@/lib/templates/default-templates";
 import { renderTemplate } from "@/lib/templates/render-template";
+import { withWidgetWebOtpLine } from "@/lib/widget/web-otp-line";
 
 /**
  * The text of a code message: the template the send named, else the app's template for the
@@ -28,8 +29,9 @@ export async function composeMessage(
   }
   const body = template?.body ?? defaultTemplate(channel, locale!, new URL(baseUrl()).hostname);
   const ttlMinutes = Math.max(1, Math.round((verification.expiresAt.getTime() - Date.now()) / 60_000));
+  const rendered = renderTemplate(body, { code, app: app.name, name: verification.recipientName ?? undefined, ttlMinutes });
   return {
-    body: renderTemplate(body, { code, app: app.name, name: verification.recipientName ?? undefined, ttlMinutes }),
+    body: channel === "sms" ? withWidgetWebOtpLine(rendered, { code, widgetOrigin: verification.widgetOrigin }) : rendered,
     locale: locale!,
   };
 }

@@ -7,6 +7,7 @@ import { insightOperations } from "./operations/insight";
 import { otpOperations } from "./operations/otp";
 import { tenantOperations } from "./operations/tenant";
 import { testingOperations } from "./operations/testing";
+import { tokenOperations } from "./operations/tokens";
 import { webhookOperations } from "./operations/webhooks";
 import { TAGS, type ApiOperation } from "./registry";
 import { problemObject } from "./schemas";
@@ -20,6 +21,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...tenantOperations,
   ...auditOperations,
   ...testingOperations,
+  ...tokenOperations,
 ];
 
 type JsonSchema = Record<string, unknown>;

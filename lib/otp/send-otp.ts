@@ -16,6 +16,9 @@ import { verificationView, type VerificationView } from "./verification-view";
 
 export type SendOtpResult = VerificationView & { code?: string };
 
+/** Who started a send: the API (default) or the hosted widget, with the origin that embedded it. */
+export type SendOrigin = { source?: "api" | "widget"; widgetOrigin?: string | null };
+
 /**
  * Starts a verification: checks the app's rules and limits, cancels the recipient's pending
  * verification in this app, stores a new one with only the code's hash, and hands the message to
@@ -25,6 +28,7 @@ export async function sendOtp(
   principal: ApiKeyPrincipal,
   input: SendOtpInput,
   limits: LimitGate,
+  origin: SendOrigin = {},
 ): Promise<SendOtpResult> {
   const app = await resolveApp(principal, input.appId);
   const recipient = resolveRecipient(input);
@@ -79,6 +83,8 @@ export async function sendOtp(
         deliveryProvider: delivery.provider,
         createdAt: now,
         deliveryUpdatedAt: now,
+        source: origin.source ?? "api",
+        widgetOrigin: origin.widgetOrigin ?? null,
       },
     });
     await recordEvent(

@@ -38,6 +38,11 @@ const MESSAGES: Record<string, { whatsapp: string; sms?: string }> = {
     whatsapp: "{{app}} doğrulama kodunuz: {{code}}. {{ttlMinutes}} dakika geçerlidir. Kimseyle paylaşmayın.",
     sms: "{{app}} kodunuz: {{code}}. {{ttlMinutes}} dakika gecerlidir. Kimseyle paylasmayin.",
   },
+  he: {
+    whatsapp: "קוד {{app}} שלך הוא {{code}}. הוא יפוג בעוד {{ttlMinutes}} דקות. אין לשתף אותו עם אף אחד.",
+    sms: "קוד {{app}}: {{code}}",
+  },
+  nl: { whatsapp: "Je {{app}}-code is {{code}}. Deze verloopt over {{ttlMinutes}} minuten. Deel hem met niemand." },
 };
 
 /** The locales that have built-in templates on every channel. */
