@@ -23,6 +23,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     // Finish the jobs in hand, then leave; a job cut short is retried by another worker.
     void stopWorker()
       .then(() => closeDb())
+      .then(() => logger.info({ pid: process.pid }, "OTPilot worker stopped"))
       .finally(() => process.exit(0));
   });
 }
