@@ -1,4 +1,5 @@
 import { newId } from "@/lib/ids";
+import { observeApiRequest } from "@/lib/metrics/record";
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { ApiError } from "./errors";
 import { clientIp } from "./client-ip";
@@ -28,6 +29,7 @@ export function apiRoute<Params = Record<string, never>>(
   handler: (ctx: ApiContext<Params>) => Promise<Response>,
 ): (request: Request, route: RouteContext<Params>) => Promise<Response> {
   return async (request, route) => {
+    const observe = observeApiRequest(request, route);
     const requestId = newId("req");
     const limits = new RateLimitTracker();
     let response: Response;
@@ -45,6 +47,7 @@ export function apiRoute<Params = Record<string, never>>(
     }
     response.headers.set("X-Request-Id", requestId);
     limits.writeHeaders(response.headers);
+    observe(response);
     return response;
   };
 }

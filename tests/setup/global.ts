@@ -143,6 +143,8 @@ export default async function setup(project: TestProject) {
     // Deliveries run in a worker process of their own (below), so a test can kill and restart it.
     OTPILOT_WORKER: "0",
     OTPILOT_DELIVERY_RECEIPT_TIMEOUT: "3",
+    // tests/integration/metrics reads /api/metrics with it
+    OTPILOT_METRICS_TOKEN: "otpilot-test-metrics-token",
   };
   delete serverEnv.DATABASE_URL;
   delete serverEnv.REDIS_URL;
