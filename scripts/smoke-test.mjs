@@ -168,7 +168,8 @@ async function main() {
   expect(key?.startsWith("otpsk_test_"), "tenant:create returned no test key", tenant);
   step(`compiled CLI: tenant ${tenant.tenantId} created`);
 
-  const worker = npmStart(["worker"], env, "smoke-worker.log");
+  const workerMetricsPort = String(Number(port) + 2);
+  const worker = npmStart(["worker"], { ...env, OTPILOT_METRICS_PORT: workerMetricsPort }, "smoke-worker.log");
   await waitFor("worker start", () => fs.readFileSync(worker.logFile, "utf8").includes("OTPilot worker running"), { logFile: worker.logFile });
   step("compiled worker running");
 
@@ -197,6 +198,10 @@ async function main() {
     expect(metrics.text.includes(line), `metrics lack ${line}`, metrics.text.slice(0, 3000));
   }
   step("/api/metrics answers with the counts");
+  const workerMetrics = await fetch(`http://127.0.0.1:${workerMetricsPort}/metrics`, { headers: { Authorization: `Bearer ${metricsToken}` } });
+  const workerText = await workerMetrics.text();
+  expect(workerMetrics.status === 200 && workerText.includes("# TYPE otpilot_job_failures_total counter"), "worker metrics", workerText.slice(0, 500));
+  step("the worker answers /metrics on its own port");
 
   // npm (when used) dies of the signal; the worker below it must finish its jobs and close the pool.
   await stop(worker.child, "worker");

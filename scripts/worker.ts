@@ -9,10 +9,12 @@ import { serverSecrets } from "@/lib/config/secrets";
 import { closeDb } from "@/lib/db/client";
 import { stopWorker } from "@/lib/jobs/worker";
 import { logger } from "@/lib/log";
+import { serveWorkerMetrics } from "@/lib/metrics/worker-endpoint";
 
-env();
+const config = env();
 serverSecrets();
 await startJobWorker();
+if (config.OTPILOT_METRICS_PORT) serveWorkerMetrics(config.OTPILOT_METRICS_PORT);
 logger.info({ pid: process.pid }, "OTPilot worker running");
 
 let stopping = false;

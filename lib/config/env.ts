@@ -62,6 +62,8 @@ export const envSchema = z.object({
     .optional()
     .transform((v) => (v === "" ? undefined : v))
     .refine((v) => v === undefined || v.length >= 16, { message: "must be at least 16 characters" }),
+  /** `npm run worker` only: serve GET /metrics on this port (with OTPILOT_METRICS_TOKEN). */
+  OTPILOT_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
