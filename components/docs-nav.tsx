@@ -15,6 +15,10 @@ export const docsSections = [
     title: "Reference",
     links: [{ href: "/docs/api", label: "API reference" }],
   },
+  {
+    title: "Operate",
+    links: [{ href: "/docs/self-hosting", label: "Self-hosting" }],
+  },
 ];
 
 /** The documentation's table of contents: a sidebar on wide screens, a short list above the text on phones. */
