@@ -32,6 +32,8 @@ npm run cli -- tenant:create --name "Acme"
 npm run worker`;
 
 const standaloneSample = `# .next/standalone is self-contained (its own node_modules): copy it anywhere with Node 20.19+.
+# server.js changes into its own folder: give the embedded database an absolute OTPILOT_DATA_DIR
+# (npm start does this for you), or the next build replaces it.
 cd .next/standalone
 PORT=3000 HOSTNAME=0.0.0.0 node server.js    # the web server
 node dist/worker.mjs                          # a delivery worker
