@@ -4,6 +4,7 @@
 // OTPILOT_DATA_DIR is resolved here first: the embedded database stays in the project's .data/,
 // not inside the build output that the next build replaces.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -14,6 +15,9 @@ const { values } = parseArgs({
 });
 if (typeof values.port === "string") process.env.PORT = values.port;
 if (typeof values.hostname === "string") process.env.HOSTNAME = values.hostname;
+// server.js listens on $HOSTNAME. Containers and some shells export HOSTNAME as the machine's own
+// name, which would bind one interface only; like `next start`, listen on all unless told otherwise.
+else if (!process.env.HOSTNAME || process.env.HOSTNAME === os.hostname()) process.env.HOSTNAME = "0.0.0.0";
 process.env.OTPILOT_DATA_DIR = path.resolve(process.env.OTPILOT_DATA_DIR || ".data");
 process.env.NODE_ENV ||= "production";
 
