@@ -36,6 +36,7 @@ export default defineConfig([
     "coverage/**",
     "test-results/**",
     "playwright-report/**",
+    "dist/**",
     "next-env.d.ts",
   ]),
 ]);

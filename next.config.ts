@@ -5,6 +5,11 @@ const nextConfig: NextConfig = {
   // time; bundling it would break those paths, so the server requires it from node_modules.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pino", "pino-pretty"],
   poweredByHeader: false,
+  // `npm run build` makes .next/standalone a self-contained server (node_modules included);
+  // scripts/build-dist.mjs then adds the static assets, the compiled CLI and worker to it.
+  output: "standalone",
+  // The server applies these at start (lib/db/migrate.ts reads them with fs, which tracing cannot see).
+  outputFileTracingIncludes: { "/**": ["./prisma/migrations/**/*"] },
   // Tests run their own server beside a developer's `npm run dev`; each needs its own build folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,

@@ -18,6 +18,10 @@ export const docsSections = [
       { href: "/docs/api", label: "API reference" },
     ],
   },
+  {
+    title: "Operate",
+    links: [{ href: "/docs/self-hosting", label: "Self-hosting" }],
+  },
 ];
 
 /** The documentation's table of contents: a sidebar on wide screens, a short list above the text on phones. */

@@ -9,9 +9,11 @@ import { serverSecrets } from "@/lib/config/secrets";
 import { closeDb } from "@/lib/db/client";
 import { stopWorker } from "@/lib/jobs/worker";
 import { logger } from "@/lib/log";
+import { serveWorkerMetrics } from "@/lib/metrics/worker-endpoint";
 
+const config = env();
 try {
-  requireBaseUrl(env());
+  requireBaseUrl(config);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`\n✖ ${error.message}\n`);
@@ -19,6 +21,7 @@ try {
 }
 serverSecrets();
 await startJobWorker();
+if (config.OTPILOT_METRICS_PORT) serveWorkerMetrics(config.OTPILOT_METRICS_PORT);
 logger.info({ pid: process.pid }, "OTPilot worker running");
 
 let stopping = false;
@@ -29,6 +32,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     // Finish the jobs in hand, then leave; a job cut short is retried by another worker.
     void stopWorker()
       .then(() => closeDb())
+      .then(() => logger.info({ pid: process.pid }, "OTPilot worker stopped"))
       .finally(() => process.exit(0));
   });
 }

@@ -61,6 +61,14 @@ export const envSchema = z.object({
   OTPILOT_WORKER: z.enum(["0", "1"]).default("1"),
   /** Seconds to wait for a delivery receipt before `channel: "auto"` falls back to the next channel. */
   OTPILOT_DELIVERY_RECEIPT_TIMEOUT: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Bearer token for GET /api/metrics (Prometheus); unset: the endpoint answers 404. */
+  OTPILOT_METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine((v) => v === undefined || v.length >= 16, { message: "must be at least 16 characters" }),
+  /** `npm run worker` only: serve GET /metrics on this port (with OTPILOT_METRICS_TOKEN). */
+  OTPILOT_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

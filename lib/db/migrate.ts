@@ -41,15 +41,17 @@ export function defaultMigrationsDir(): string {
 
 /** Every `<dir>/<name>/migration.sql`, in name order (names start with a UTC timestamp). */
 export function readMigrations(dir: string = defaultMigrationsDir()): Migration[] {
-  if (!fs.existsSync(dir))
+  // The folder is named at run time; next.config.ts ships it with the server (outputFileTracingIncludes),
+  // so the build need not trace this access (it would pull in the whole project).
+  if (!fs.existsSync(/*turbopackIgnore: true*/ dir))
     throw new MigrationError(`No migrations folder at ${dir}: run from the repository root.`);
   return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, "migration.sql")))
+    .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(/*turbopackIgnore: true*/ path.join(dir, entry.name, "migration.sql")))
     .map((entry) => entry.name)
     .sort()
     .map((name) => {
-      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      const sql = fs.readFileSync(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     });
 }

@@ -4,6 +4,7 @@ import { isDependencyFailure } from "@/lib/db/dependency-failure";
 import { newId } from "@/lib/ids";
 import type { KeyMode } from "@/lib/keys/secret-format";
 import { logger } from "@/lib/log";
+import { recordDeliveryOutcome } from "@/lib/metrics/record";
 import { applyStatusUpdate } from "./apply-status-update";
 import { backoffSeconds, MAX_TRIES_PER_CHANNEL } from "./backoff";
 import { openCode } from "./code-vault";
@@ -256,6 +257,7 @@ async function applyOutcome(
   attempt: DeliveryAttempt,
   outcome: Outcome,
 ): Promise<void> {
+  recordDeliveryOutcome(attempt.provider, attempt.channel, outcome);
   const now = new Date();
   if ("result" in outcome) {
     await tx.deliveryAttempt.update({

@@ -1,4 +1,5 @@
 import { newId } from "@/lib/ids";
+import { observeApiRequest } from "@/lib/metrics/record";
 import { authenticateApiKey, readCredential, type ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { assertStorableText } from "./body";
 import { ApiError } from "./errors";
@@ -30,6 +31,7 @@ export function apiRoute<Params = Record<string, never>>(
   handler: (ctx: ApiContext<Params>) => Promise<Response>,
 ): (request: Request, route: RouteContext<Params>) => Promise<Response> {
   return async (request, route) => {
+    const observe = observeApiRequest(request, route);
     const requestId = newId("req");
     const limits = new RateLimitTracker();
     let response: Response;
@@ -51,6 +53,7 @@ export function apiRoute<Params = Record<string, never>>(
     }
     response.headers.set("X-Request-Id", requestId);
     limits.writeHeaders(response.headers);
+    observe(response);
     return response;
   };
 }

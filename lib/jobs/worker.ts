@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import { databaseBackend, databaseUrl, db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
+import { recordJobFailure } from "@/lib/metrics/record";
 import { ensureQueue } from "./enqueue";
 
 export type JobContext = { id: string; name: string; retryCount: number };
@@ -76,6 +77,7 @@ async function start(): Promise<PgBoss> {
             await handler(job.data as never, { id: job.id, name: job.name, retryCount: job.retryCount });
           } catch (error) {
             logger.error({ err: error, job: job.id, queue: name }, "job failed; it will be retried");
+            recordJobFailure(name);
             throw error;
           }
         },

@@ -1,4 +1,5 @@
 import { env } from "@/lib/config/env";
+import { recordLimiterError } from "@/lib/metrics/record";
 import {
   createRateLimiter,
   DEFAULT_TIMEOUT_MS,
@@ -27,7 +28,7 @@ export function limiterBackend(): LimiterBackend {
 
 /** Applies several limits to one request; see RateLimiter.check for the semantics. */
 export function checkLimits(checks: LimitCheck[]): Promise<LimitsResult> {
-  return defaultLimiter().check(checks);
+  return defaultLimiter().check(checks).catch(recordLimiterError);
 }
 
 /** Reads limits without consuming (GET /api/v1/otp/rate-limits). */

@@ -6,7 +6,8 @@
  * - Rate-limit store: TEST_LIMITER=redis (REDIS_URL, default redis://127.0.0.1:6379), upstash (our
  *   Upstash REST bridge onto that Redis, so @upstash/redis itself runs), or memory (default when no
  *   database URL is given, i.e. the embedded default).
- * - Server: `next start` on the production build when OTPILOT_TEST_SERVER=start (CI builds first),
+ * - Server: the standalone production server (`.next/standalone/server.js`, as `npm start` runs it)
+ *   when OTPILOT_TEST_SERVER=start (CI builds first),
  *   else `next dev` in its own build folder. It migrates the database at start.
  * Workers get the same DATABASE_URL / OTPILOT_DATA_DIR, so tests can also read the database directly.
  */
@@ -142,6 +143,8 @@ export default async function setup(project: TestProject) {
     // Deliveries run in a worker process of their own (below), so a test can kill and restart it.
     OTPILOT_WORKER: "0",
     OTPILOT_DELIVERY_RECEIPT_TIMEOUT: "3",
+    // tests/integration/metrics reads /api/metrics with it
+    OTPILOT_METRICS_TOKEN: "otpilot-test-metrics-token",
   };
   delete serverEnv.DATABASE_URL;
   delete serverEnv.REDIS_URL;
@@ -160,7 +163,13 @@ export default async function setup(project: TestProject) {
   const logFile = path.join(root, "test-results", `server-${project.name}-${Date.now()}.log`);
   const log = fs.openSync(logFile, "w");
   const nextBin = path.join(root, "node_modules/next/dist/bin/next");
-  const server = spawn(process.execPath, [nextBin, mode, "--port", String(port), "--hostname", "127.0.0.1"], {
+  // The standalone server reads its port and address from the environment.
+  if (mode === "start") serverEnv.HOSTNAME = "127.0.0.1";
+  const serverArgs =
+    mode === "start"
+      ? [path.join(root, ".next/standalone/server.js")]
+      : [nextBin, mode, "--port", String(port), "--hostname", "127.0.0.1"];
+  const server = spawn(process.execPath, serverArgs, {
     cwd: root,
     env: serverEnv,
     stdio: ["ignore", log, log],
