@@ -18,6 +18,12 @@ export async function startServer(): Promise<void> {
   try {
     const config = env();
     requireBaseUrl(config);
+    if (config.NODE_ENV === "production" && !config.OTPILOT_BASE_URL) {
+      logger.warn(
+        { baseUrl: baseUrl() },
+        "OTPILOT_BASE_URL is not set: provider callbacks and the WebOTP line of SMS use this local URL. Set it before serving real users.",
+      );
+    }
     serverSecrets();
     installPeerAddressHook();
     installMethodGuard();

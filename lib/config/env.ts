@@ -97,12 +97,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 /**
- * Production must know its public URL: without it Twilio would be told to call back
- * http://localhost:3000 and every SMS would end with "@localhost" (WebOTP). Server and worker
- * refuse to start instead (the CLI does not need it).
+ * A production deployment must know its public URL: without it Twilio would be told to call back
+ * http://localhost:3000 and every SMS would end with "@localhost" (WebOTP). Server and worker refuse
+ * to start instead (the CLI does not need it). A deployment is production with DATABASE_URL, as for
+ * the shared secrets (lib/config/secrets.ts); `npm start` with no configuration at all (the embedded
+ * database) still runs on localhost, as CONTRACT §10 promises, and says so at start.
  */
+export function isDeployment(config: Env): boolean {
+  return config.NODE_ENV === "production" && Boolean(config.DATABASE_URL);
+}
+
 export function requireBaseUrl(config: Env): void {
-  if (config.NODE_ENV !== "production" || config.OTPILOT_BASE_URL) return;
+  if (!isDeployment(config) || config.OTPILOT_BASE_URL) return;
   throw new ConfigError(
     "OTPILOT_BASE_URL is not set. In production OTPilot needs its public URL, e.g. OTPILOT_BASE_URL=https://verify.example.com: " +
       "providers call back to it, SMS texts end with its host for WebOTP autofill, and widget tokens name it as issuer. " +

@@ -72,6 +72,7 @@ export function json(body: unknown, status = 200, headers: HeadersInit = {}): Re
  * request carries a valid one, else the per-IP limit for requests without a key.
  */
 export async function answerAnyCaller(request: Request, answer: () => Response | Promise<Response>): Promise<Response> {
+  const requestId = newId("req");
   const limits = new RateLimitTracker();
   const ip = clientIp(request.headers);
   let response: Response;
@@ -79,9 +80,9 @@ export async function answerAnyCaller(request: Request, answer: () => Response |
     await applyCallerLimit(request, limits, ip);
     response = await answer();
   } catch (thrown) {
-    response = problemResponse(toProblem(thrown));
+    response = problemResponse(toProblem(thrown, requestId));
   }
-  response.headers.set("X-Request-Id", newId("req"));
+  response.headers.set("X-Request-Id", requestId);
   limits.writeHeaders(response.headers);
   return response;
 }

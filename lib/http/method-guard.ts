@@ -35,8 +35,60 @@ export function installMethodGuard(): void {
         }
         request.headers[REQUESTED_METHOD_HEADER] = method;
         request.method = "OPTIONS";
+        refuseIfAnsweredAsOptions(response, method);
       }
     }
     return originalEmit.call(this, event, ...args);
   };
+}
+
+/**
+ * A route without our `options` handler answers the rewritten request with Next's automatic OPTIONS
+ * (204 + Allow of its exports); that answer becomes the 405 problem+json the method deserves, with
+ * the same Allow.
+ */
+function refuseIfAnsweredAsOptions(response: http.ServerResponse, method: string): void {
+  type Fn = (this: http.ServerResponse, ...args: unknown[]) => http.ServerResponse;
+  const writeHead = response.writeHead as unknown as Fn;
+  const end = response.end as unknown as Fn;
+  let body: string | null = null;
+
+  const refusal = (allow: string) => {
+    body = JSON.stringify({
+      type: "https://otpilot.dev/errors/method_not_allowed",
+      title: "Method not allowed",
+      status: 405,
+      detail: `This path does not accept ${method}; it accepts ${allow}.`,
+      code: "method_not_allowed",
+    });
+    return {
+      Allow: allow,
+      "Content-Type": "application/problem+json",
+      "Cache-Control": "no-store",
+      "Content-Length": String(Buffer.byteLength(body)),
+    };
+  };
+  const allowOf = (res: http.ServerResponse, headers?: unknown) => {
+    const given = headers && typeof headers === "object" && !Array.isArray(headers) ? (headers as Record<string, unknown>) : {};
+    const fromArgs = Object.entries(given).find(([name]) => name.toLowerCase() === "allow")?.[1];
+    return String(fromArgs ?? res.getHeader("allow") ?? "OPTIONS");
+  };
+
+  // Next sets the status and headers, then ends an empty body (headers written implicitly or by writeHead).
+  response.writeHead = function (this: http.ServerResponse, statusCode: unknown, ...rest: unknown[]) {
+    if (statusCode !== 204 || body !== null) return writeHead.call(this, statusCode, ...rest);
+    const headers = refusal(allowOf(this, rest.at(-1)));
+    for (const name of this.getHeaderNames()) this.removeHeader(name);
+    return writeHead.call(this, 405, headers);
+  } as unknown as typeof response.writeHead;
+  response.end = function (this: http.ServerResponse, ...args: unknown[]) {
+    if (body === null && this.statusCode === 204 && !this.headersSent) {
+      const headers = refusal(allowOf(this));
+      for (const name of this.getHeaderNames()) this.removeHeader(name);
+      this.statusCode = 405;
+      for (const [name, value] of Object.entries(headers)) this.setHeader(name, value);
+    }
+    if (body !== null) return end.call(this, body);
+    return end.apply(this, args);
+  } as unknown as typeof response.end;
 }

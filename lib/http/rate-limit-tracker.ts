@@ -5,7 +5,8 @@ import { recordEvent } from "@/lib/otp/events";
 import type { LimitCheck, LimitGate } from "@/lib/otp/limit-gate";
 import { rateLimitHeaders } from "@/lib/rate-limit/headers";
 import { checkLimits, peekLimits } from "@/lib/rate-limit/limiter";
-import { limitIds, appPolicyLimit, tenantPolicyLimit } from "@/lib/rate-limit/policies";
+import { RateLimitStoreUnavailableError } from "@/lib/rate-limit/errors";
+import { appPolicyLimit, limitIds, POLICIES, tenantPolicyLimit } from "@/lib/rate-limit/policies";
 import { tenantLimits, type TenantLimits } from "@/lib/tenants/tenant-settings";
 import type { LimitState } from "@/lib/rate-limit/rate-limiter";
 import { ApiError } from "./errors";
@@ -66,7 +67,19 @@ export class RateLimitTracker implements LimitGate {
     checks: Array<LimitCheck & { override?: { limit: number; windowSeconds: number } }>,
     context: { tenantId: string; appId: string } | null,
   ): Promise<void> {
-    const result = await checkLimits(checks);
+    let result: Awaited<ReturnType<typeof checkLimits>>;
+    try {
+      result = await checkLimits(checks);
+    } catch (error) {
+      // The store is down and the call fails closed (503): no quota can be granted until it is back,
+      // which is what the headers say (remaining 0, reset with the 503's Retry-After).
+      if (error instanceof RateLimitStoreUnavailableError) {
+        const first = checks[0]!;
+        const limit = first.override?.limit ?? POLICIES[first.policy].limit;
+        this.remember({ name: first.policy, limit, remaining: 0, reset: Date.now() + 1000 });
+      }
+      throw error;
+    }
     this.remember(result.tightest);
     if (result.ok) return;
     this.retryAfterSeconds = result.failed.retryAfterSeconds;

@@ -70,6 +70,14 @@ describe("methods: 405 and OPTIONS tell the route's real methods", () => {
     expect((await rawRequest("TRACE", "/docs")).status).toBe(405);
   });
 
+  it("TRACE on a route without its own OPTIONS handler still answers 405 problem+json with Allow", async () => {
+    const response = await rawRequest("TRACE", "/api/callbacks/twilio");
+    expect(response.status, response.body).toBe(405);
+    expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(response.body).code).toBe("method_not_allowed");
+    expect(response.headers.allow).toContain("POST");
+  });
+
   it("OPTIONS and 405 of /api/health tell its real methods", async () => {
     const response = await api("OPTIONS", "/api/health");
     expect(response.status).toBe(204);

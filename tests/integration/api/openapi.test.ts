@@ -247,4 +247,28 @@ describe("requests built from the document are accepted and answered as document
     }
     expect(calls).toBeGreaterThan(40);
   });
+
+  it("every enum member and integer bound of the send body is accepted", async () => {
+    // An app that has every channel, so each `channel` value is one it may use.
+    const t = await newTenant({ channels: ["sms", "whatsapp"] });
+    const document = buildOpenApiDocument() as any;
+    const schema = document.paths["/api/v1/otp/send"].post.requestBody.content["application/json"].schema;
+    const properties = (schema.properties ?? schema.allOf?.[0]?.properties) as Record<string, any>;
+    expect(properties).toBeDefined();
+    let calls = 0;
+    for (const [name, property] of Object.entries(properties)) {
+      const values: unknown[] = property.enum
+        ? property.enum
+        : property.type === "integer"
+          ? [property.minimum, property.maximum].filter((v) => v !== undefined)
+          : [];
+      for (const value of values) {
+        const response = await api("POST", "/api/v1/otp/send", { key: t.test, body: { recipient: randomMobile(), [name]: value } });
+        calls++;
+        expect(response.status, `${name}=${JSON.stringify(value)}: ${response.text.slice(0, 300)}`).toBe(201);
+        expectDocumented("sendOtp", response);
+      }
+    }
+    expect(calls).toBeGreaterThan(8);
+  });
 });

@@ -94,11 +94,11 @@ describe("read endpoints refuse bad query parameters with 400 and the field's pa
     }
   });
 
-  it("other methods answer 405 with Allow: GET", async () => {
+  it("other methods answer 405 with Allow: GET, HEAD, OPTIONS", async () => {
     for (const path of ["list", "attempts", "logs", "rate-limits", "reports"]) {
       const response = await api("POST", `/api/v1/otp/${path}`, { key: t.test, body: {} });
       expectProblem(response, 405, "method_not_allowed");
-      expect(response.headers.get("allow")).toBe("GET");
+      expect(response.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
     }
   });
 });

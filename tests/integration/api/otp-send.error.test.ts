@@ -125,7 +125,7 @@ describe("unknown paths and wrong methods", () => {
   it("a wrong method → 405 problem+json with Allow", async () => {
     const response = await api("GET", "/api/v1/otp/send", { key: t.test });
     expectProblem(response, 405, "method_not_allowed");
-    expect(response.headers.get("allow")).toBe("POST");
+    expect(response.headers.get("allow")).toBe("POST, OPTIONS");
     expect(response.headers.get("ratelimit-remaining")).toMatch(/^\d+$/);
     expectProblem(await api("DELETE", "/api/v1/otp/status", { key: t.test }), 405, "method_not_allowed");
   });

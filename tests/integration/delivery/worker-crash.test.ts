@@ -81,4 +81,37 @@ describe("a worker that dies", { timeout: 120_000 }, () => {
     expect(attempts).toHaveLength(1);
     expect(attempts[0]).toMatchObject({ status: "failed", errorCode: "outcome_unknown" });
   });
+
+  it("with a fallback channel, an unknown outcome waits for the receipt instead of sending again at once", async () => {
+    const tenant = await liveTenant({ channels: ["sms", "whatsapp"] });
+    const recipient = randomMobile();
+    await scriptResponses(recipient, [{ status: 0, delayMs: 5000 }]);
+    const sent = await api("POST", "/api/v1/otp/send", { key: tenant.live, body: { recipient, channel: "auto" } });
+    await eventually(async () => ((await providerRequests(recipient)).length === 1 ? true : undefined));
+    const prisma = await db();
+    await eventually(async () => {
+      const [row] = await prisma.$queryRaw<{ others: number }[]>`
+        SELECT count(*)::int AS others FROM pgboss.job WHERE state = 'active' AND coalesce(data->>'verificationId', '') <> ${sent.body.id}`;
+      return row?.others === 0 ? true : undefined;
+    });
+    const pid = currentPid();
+    killWorkerProcess(pid, "SIGKILL");
+    await eventually(async () => (isAlive(pid) ? undefined : true));
+    await restartWorker();
+
+    // The SMS attempt is settled as possibly sent (not failed): only a missing receipt moves the code on.
+    const attempt = await eventually(async () => {
+      const row = await prisma.deliveryAttempt.findFirst({ where: { verificationId: sent.body.id, step: 0 } });
+      return row?.finishedAt ? row : undefined;
+    }, 90_000);
+    expect(attempt).toMatchObject({ status: "sent", errorCode: "outcome_unknown" });
+    // No receipt within the timeout (3 s here): then WhatsApp gets the code, once, for want of a receipt.
+    const requests = await eventually(async () => {
+      const all = await providerRequests(recipient);
+      return all.length >= 2 ? all : undefined;
+    });
+    expect(requests.map((r) => r.provider)).toEqual(["twilio", "whatsapp"]);
+    const failed = await prisma.event.findMany({ where: { verificationId: sent.body.id, type: "message.failed" } });
+    expect(failed.map((e) => (e.data as { errorCode?: string }).errorCode)).toEqual(["no_receipt"]);
+  });
 });

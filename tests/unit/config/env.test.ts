@@ -30,14 +30,16 @@ describe("configuration", () => {
 });
 
 describe("the public URL in production", () => {
-  it("production without OTPILOT_BASE_URL refuses to start, naming the variable", () => {
-    const config = parseEnv({ NODE_ENV: "production" });
+  const DATABASE_URL = "postgresql://otp@db:5432/otpilot";
+
+  it("a production deployment without OTPILOT_BASE_URL refuses to start, naming the variable", () => {
+    const config = parseEnv({ NODE_ENV: "production", DATABASE_URL });
     expect(() => requireBaseUrl(config)).toThrow(ConfigError);
     expect(() => requireBaseUrl(config)).toThrow(/OTPILOT_BASE_URL is not set/);
   });
 
   it("NEXTAUTH_URL stands in for it", () => {
-    const config = parseEnv({ NODE_ENV: "production", NEXTAUTH_URL: "https://verify.example.com" });
+    const config = parseEnv({ NODE_ENV: "production", DATABASE_URL, NEXTAUTH_URL: "https://verify.example.com" });
     expect(config.OTPILOT_BASE_URL).toBe("https://verify.example.com");
     expect(() => requireBaseUrl(config)).not.toThrow();
   });
@@ -45,12 +47,16 @@ describe("the public URL in production", () => {
   it("OTPILOT_BASE_URL wins over NEXTAUTH_URL; development needs neither", () => {
     const config = parseEnv({ NODE_ENV: "production", OTPILOT_BASE_URL: "https://a.example", NEXTAUTH_URL: "https://b.example" });
     expect(config.OTPILOT_BASE_URL).toBe("https://a.example");
-    expect(() => requireBaseUrl(parseEnv({ NODE_ENV: "development" }))).not.toThrow();
+    expect(() => requireBaseUrl(parseEnv({ NODE_ENV: "development", DATABASE_URL }))).not.toThrow();
+  });
+
+  it("`npm start` with no configuration at all (embedded database) still runs (CONTRACT §10)", () => {
+    expect(() => requireBaseUrl(parseEnv({ NODE_ENV: "production" }))).not.toThrow();
   });
 
   it("the worker refuses to start in production without it", () => {
     const root = path.resolve(import.meta.dirname, "../../..");
-    const env = { PATH: process.env.PATH ?? "", NODE_ENV: "production", HOME: process.env.HOME ?? "/tmp" };
+    const env = { PATH: process.env.PATH ?? "", NODE_ENV: "production", DATABASE_URL, HOME: process.env.HOME ?? "/tmp" };
     const run = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/worker.ts"], {
       cwd: root,
       env: env as NodeJS.ProcessEnv,
