@@ -7,11 +7,12 @@ const input = z.object({
   email: z.email().transform((e) => e.toLowerCase()),
   password: z.string().min(10, "passwords need at least 10 characters").max(200),
   tenantId: z.string().min(1),
+  role: z.enum(["owner", "admin", "developer", "viewer"]).default("owner"),
 });
 
 /** Creates a console user (or reuses one with that email) and gives them access to a tenant. */
 export async function createConsoleUser(raw: z.input<typeof input>) {
-  const { email, password, tenantId } = input.parse(raw);
+  const { email, password, tenantId, role } = input.parse(raw);
   const prisma = await db();
   const passwordHash = await hashPassword(password);
   return prisma.$transaction(async (tx) => {
@@ -22,9 +23,9 @@ export async function createConsoleUser(raw: z.input<typeof input>) {
       (await tx.user.create({ data: { id: newId("usr"), email, passwordHash } }));
     await tx.membership.upsert({
       where: { tenantId_userId: { tenantId, userId: user.id } },
-      create: { id: newId("mem"), tenantId, userId: user.id },
-      update: {},
+      create: { id: newId("mem"), tenantId, userId: user.id, role },
+      update: { role },
     });
-    return { userId: user.id, email: user.email, tenantId };
+    return { userId: user.id, email: user.email, tenantId, role };
   });
 }
