@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { type ReactNode } from "react";
 import { SkipLink } from "@/components/skip-link";
 import "./globals.css";
@@ -18,7 +19,10 @@ export const viewport: Viewport = {
   themeColor: "#4f39f6",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request: the CSP nonce (proxy.ts) must be on this response's scripts, which a page
+  // prerendered at build time could not carry.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh">

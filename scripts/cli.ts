@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { appSettingsSchema } from "@/lib/apps/settings";
 import { updateApp } from "@/lib/apps/update-app";
+import { readPassword } from "@/lib/cli/read-password";
 import { parseSetArgs } from "@/lib/cli/set-args";
 import { generateSecrets } from "@/lib/config/secrets";
 import { closeDb, db } from "@/lib/db/client";
@@ -31,8 +32,10 @@ Commands:
       Issue a replacement key; the old secret keeps working for --expires-in hours (default 24).
   app:update --app <appId> --set key=value [--set key=value]... [--json]
       Change app settings, e.g. --set rateLimits.sendsPerRecipient=20 --set channels=whatsapp,sms
-  user:create --email <email> --password <password> --tenant <tenantId> [--json]
-      Create a console user who can sign in to the tenant.
+  user:create --email <email> --tenant <tenantId> [--role owner|admin|developer|viewer] [--json]
+      Create a console user who can sign in to the tenant (role default: owner). The password is
+      read from standard input (first line) or a prompt on a terminal, never from the command line:
+        printf '%s\n' "$PASSWORD" | npm run cli -- user:create --email you@example.com --tenant ten_…
   signing-key:rotate [--json]
       Sign widget tokens with a fresh ES256 key; the old public key stays in the JWKS until its tokens expire.
   secrets:generate
@@ -50,8 +53,11 @@ type Options = {
   "expires-in"?: string;
   email?: string;
   password?: string;
+  role?: string;
   help?: boolean;
 };
+
+const ROLES = ["owner", "admin", "developer", "viewer"] as const;
 
 class UsageError extends Error {}
 
@@ -129,11 +135,17 @@ async function run(command: string | undefined, options: Options): Promise<void>
       return;
     }
     case "user:create": {
-      const user = await createConsoleUser({
-        email: required(options.email, "email"),
-        password: required(options.password, "password"),
-        tenantId: required(options.tenant, "tenant"),
-      });
+      // A password on the command line is visible in the process list and shell history.
+      if (options.password !== undefined) {
+        throw new UsageError("--password is not accepted: pipe the password to standard input, or type it at the prompt");
+      }
+      const role = options.role ?? "owner";
+      if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
+      const email = required(options.email, "email");
+      const tenantId = required(options.tenant, "tenant");
+      const password = await readPassword(`Password for ${email}: `);
+      if (!password) throw new UsageError("no password given on standard input");
+      const user = await createConsoleUser({ email, password, tenantId, role: role as (typeof ROLES)[number] });
       print(options.json, user, `Created ${user.email} (${user.userId}) with access to ${user.tenantId}.`);
       return;
     }
@@ -176,6 +188,7 @@ async function main(): Promise<number> {
         "expires-in": { type: "string" },
         email: { type: "string" },
         password: { type: "string" },
+        role: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });

@@ -1,7 +1,9 @@
 import { db } from "@/lib/db/client";
+import { clientIp } from "@/lib/http/client-ip";
 import { ApiError } from "@/lib/http/errors";
+import { logger } from "@/lib/log";
 import { hashSecret } from "./hash-secret";
-import { parseKeyString, type KeyMode } from "./secret-format";
+import { DISPLAY_START_LENGTH, parseKeyString, type KeyMode } from "./secret-format";
 import { touchLastUsed } from "./touch-last-used";
 
 export type ApiKeyPrincipal = {
@@ -43,15 +45,38 @@ export function readCredential(headers: Headers): Credential | null {
 // written to our logs, never told to the caller.
 const invalid = () => new ApiError("unauthorized", "Invalid API key. Send a secret key (otpsk_…) as described in the docs.");
 
+type FailureReason = "missing" | "malformed" | "publishable" | "unknown" | "key_id_mismatch" | "revoked" | "expired";
+
+/**
+ * Failed authentications are logged for the operator (brute force, leaked or stale keys): the
+ * reason, the client IP and what identifies the key without being secret — the key id the caller
+ * named, and the first characters of the secret string (the same `start` the console shows), never
+ * the secret itself.
+ */
+function logFailure(headers: Headers, reason: FailureReason, credential: Credential | null, keyId?: string): void {
+  const fields = {
+    reason,
+    ip: clientIp(headers),
+    keyId: keyId ?? credential?.keyId?.slice(0, 40),
+    keyPrefix: credential ? credential.secret.slice(0, Math.min(DISPLAY_START_LENGTH, Math.floor(credential.secret.length / 2))) : undefined,
+  };
+  if (reason === "missing") logger.info(fields, "API request without a credential");
+  else logger.warn(fields, "API authentication failed");
+}
+
 /** Authenticates a request to /api/v1/*. Throws 401 `unauthorized` for anything but a valid secret key. */
 export async function authenticateApiKey(headers: Headers): Promise<ApiKeyPrincipal> {
   const credential = readCredential(headers);
   if (!credential) {
+    logFailure(headers, "missing", null);
     throw new ApiError("unauthorized", "Missing API key. Send `Authorization: Bearer otpsk_…` or one of the other documented forms.");
   }
   const parsed = parseKeyString(credential.secret);
   // Publishable keys grant nothing here; a bad checksum is refused without touching the database.
-  if (!parsed || parsed.kind !== "secret") throw invalid();
+  if (!parsed || parsed.kind !== "secret") {
+    logFailure(headers, parsed ? "publishable" : "malformed", credential);
+    throw invalid();
+  }
 
   const prisma = await db();
   const key = await prisma.apiKey.findUnique({
@@ -59,12 +84,17 @@ export async function authenticateApiKey(headers: Headers): Promise<ApiKeyPrinci
     select: { id: true, tenantId: true, mode: true, appIds: true, revokedAt: true, expiresAt: true },
   });
   const now = Date.now();
-  if (
-    !key ||
-    (credential.keyId !== undefined && credential.keyId !== key.id) ||
-    (key.revokedAt && key.revokedAt.getTime() <= now) ||
-    (key.expiresAt && key.expiresAt.getTime() <= now)
-  ) {
+  const failure: FailureReason | null = !key
+    ? "unknown"
+    : credential.keyId !== undefined && credential.keyId !== key.id
+      ? "key_id_mismatch"
+      : key.revokedAt && key.revokedAt.getTime() <= now
+        ? "revoked"
+        : key.expiresAt && key.expiresAt.getTime() <= now
+          ? "expired"
+          : null;
+  if (failure || !key) {
+    logFailure(headers, failure ?? "unknown", credential, key?.id);
     throw invalid();
   }
   touchLastUsed(key.id);

@@ -24,8 +24,8 @@ export async function createConsoleUser(raw: z.input<typeof input>) {
     await tx.membership.upsert({
       where: { tenantId_userId: { tenantId, userId: user.id } },
       create: { id: newId("mem"), tenantId, userId: user.id, role },
-      update: {},
+      update: { role },
     });
-    return { userId: user.id, email: user.email, tenantId };
+    return { userId: user.id, email: user.email, tenantId, role };
   });
 }

@@ -371,9 +371,11 @@ export default function DocsGuidePage() {
         <li>
           Receipts: Twilio calls <code>{`${base}/api/callbacks/twilio`}</code> by itself (we set it on each
           message). For WhatsApp, subscribe your Meta app&apos;s <code>messages</code> webhook to{" "}
-          <code>{`${base}/api/callbacks/whatsapp`}</code> and set the app&apos;s <code>providers.whatsapp.appSecret</code>{" "}
-          (receipts are signed with it) and <code>verifyToken</code> (for the subscription handshake). Unsigned or
-          wrongly signed receipts are refused with <code>403</code>.
+          <code>{`${base}/api/callbacks/whatsapp?app=<appId>`}</code> and set the app&apos;s{" "}
+          <code>providers.whatsapp.appSecret</code> (receipts are signed with it) and <code>verifyToken</code> (for
+          the subscription handshake, which needs <code>?app=</code>). Unsigned or wrongly signed receipts, and
+          receipts for unknown messages, are refused with <code>403</code>; bodies over 64 KiB with{" "}
+          <code>413</code>; each client IP may send 3,000 callbacks a minute.
         </li>
         <li>
           An HTTP gateway (<code>providers.http</code>: <code>url</code>, <code>secret</code>) receives{" "}

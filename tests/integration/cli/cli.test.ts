@@ -1,9 +1,10 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/db/client";
 import { api, randomMobile } from "../../helpers/api";
 
 const run = promisify(execFile);
@@ -19,6 +20,20 @@ async function cli(args: string[], env: NodeJS.ProcessEnv) {
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
+}
+
+/** Like cli(), with `input` written to the process's standard input (a pipe, not a terminal). */
+function cliWithInput(args: string[], env: NodeJS.ProcessEnv, input: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, ["scripts/cli.ts", ...args], { cwd: root, env: { ...env, LOG_LEVEL: "warn" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.stdin.end(input);
+  });
 }
 
 /** The environment of the running test server's database. */
@@ -102,4 +117,28 @@ describe("npm run cli (CONTRACT §2)", { timeout: 120_000 }, () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }, 180_000);
+
+  it("user:create reads the password from standard input, never from argv, and takes --role", async () => {
+    const env = serverDatabaseEnv();
+    const created = JSON.parse((await cli(["tenant:create", "--name", "People", "--json"], env)).stdout);
+    const email = `ops-${Math.random().toString(36).slice(2, 8)}@example.com`;
+    const prisma = await db();
+
+    const refused = await cliWithInput(["user:create", "--email", email, "--tenant", created.tenantId, "--password", "correct horse battery"], env, "");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--password is not accepted/);
+    expect(await prisma.user.findUnique({ where: { email } })).toBeNull();
+
+    const badRole = await cliWithInput(["user:create", "--email", email, "--tenant", created.tenantId, "--role", "root"], env, "correct horse battery\n");
+    expect(badRole.code).toBe(2);
+
+    const made = await cliWithInput(["user:create", "--email", email, "--tenant", created.tenantId, "--role", "viewer", "--json"], env, "correct horse battery\n");
+    expect(made.code, made.stderr).toBe(0);
+    expect(JSON.parse(made.stdout)).toMatchObject({ email, tenantId: created.tenantId, role: "viewer" });
+    expect(made.stdout + made.stderr).not.toContain("correct horse battery");
+    const user = await prisma.user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
+    expect(user.memberships).toEqual([expect.objectContaining({ tenantId: created.tenantId, role: "viewer" })]);
+    expect(user.passwordHash).toMatch(/^scrypt\$/);
+    expect(user.passwordHash).not.toContain("correct horse battery");
+  });
 });
