@@ -171,6 +171,7 @@ test("the audit log shows each change, with who made it", async ({ page }) => {
 });
 
 test("every console page passes axe and is photographed", async ({ page }) => {
+  test.setTimeout(480_000);
   await signIn(page, DEMO.email, DEMO.password);
   const pages: [string, string][] = [
     ["overview", "/console"],
