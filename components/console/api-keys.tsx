@@ -77,11 +77,10 @@ export function ApiKeysView({ keys, apps, canWrite, defaultMode }: { keys: KeyRo
           <thead>
             <tr>
               <Th>Key</Th>
-              <Th>Mode</Th>
               <Th>Apps</Th>
               <Th>Created (UTC)</Th>
               <Th>Last used</Th>
-              <Th>Expiry</Th>
+              <Th>Status</Th>
               {canWrite && <Th><span className="sr-only">Actions</span></Th>}
             </tr>
           </thead>
@@ -92,11 +91,13 @@ export function ApiKeysView({ keys, apps, canWrite, defaultMode }: { keys: KeyRo
               return (
                 <tr key={key.id}>
                   <Td>
-                    <p className="font-medium text-slate-950 dark:text-white">{key.name}</p>
+                    <p className="flex items-center gap-2 font-medium text-slate-950 dark:text-white">
+                      {key.name}
+                      <Badge tone={key.mode === "live" ? "brand" : "amber"}>{key.mode}</Badge>
+                    </p>
                     <p className="font-mono text-xs text-slate-500 dark:text-slate-400">{key.id}</p>
                     <p className="font-mono text-xs text-slate-500 dark:text-slate-400">{key.start}…</p>
                   </Td>
-                  <Td><Badge tone={key.mode === "live" ? "brand" : "amber"}>{key.mode}</Badge></Td>
                   <Td>{key.appIds.length ? key.appIds.map(appName).join(", ") : <span className="whitespace-nowrap text-slate-500 dark:text-slate-400">All apps</span>}</Td>
                   <Td className="whitespace-nowrap">{when(key.createdAt)}</Td>
                   <Td className="whitespace-nowrap">{when(key.lastUsedAt)}</Td>
