@@ -58,6 +58,13 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </div>
         <button type="submit" className={buttonClasses("secondary")}>Filter</button>
         {(query.action || query.actorType) && <Link href="/console/audit-log" className={buttonClasses("ghost")}>Clear</Link>}
+        <a
+          href={`/console/audit-log/export?${new URLSearchParams({ ...(query.action ? { action: query.action } : {}), ...(query.actorType ? { actorType: query.actorType } : {}) })}`}
+          className={buttonClasses("ghost", "md", "sm:ml-auto")}
+          download
+        >
+          Export CSV
+        </a>
       </form>
       {page.data.length === 0 ? (
         <EmptyState icon={<ScrollText className="size-8" />} title="Nothing logged yet" body="Changes appear here as soon as someone creates an app or a key, edits a setting or invites a teammate." />
