@@ -28,7 +28,9 @@ type KeyRow = {
 type AppRef = { id: string; name: string };
 
 const when = (iso: string | null, empty = "Never") =>
-  iso ? new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC" : empty;
+  iso
+    ? new Date(iso).toLocaleString("en-US", { month: "short", day: "numeric", year: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" })
+    : empty;
 
 function status(key: KeyRow, now: number): { label: string; tone: "green" | "red" | "amber" | "neutral" } {
   if (key.revokedAt) return { label: "Revoked", tone: "red" };
@@ -75,11 +77,10 @@ export function ApiKeysView({ keys, apps, canWrite, defaultMode }: { keys: KeyRo
           <thead>
             <tr>
               <Th>Key</Th>
-              <Th>Mode</Th>
               <Th>Apps</Th>
-              <Th>Created</Th>
+              <Th>Created (UTC)</Th>
               <Th>Last used</Th>
-              <Th>Expiry</Th>
+              <Th>Status</Th>
               {canWrite && <Th><span className="sr-only">Actions</span></Th>}
             </tr>
           </thead>
@@ -88,19 +89,21 @@ export function ApiKeysView({ keys, apps, canWrite, defaultMode }: { keys: KeyRo
               const s = status(key, now);
               const active = !key.revokedAt && !(key.expiresAt && Date.parse(key.expiresAt) <= now);
               return (
-                <tr key={key.id} className={active ? undefined : "opacity-70"}>
+                <tr key={key.id}>
                   <Td>
-                    <p className="font-medium text-slate-950 dark:text-white">{key.name}</p>
+                    <p className="flex items-center gap-2 font-medium text-slate-950 dark:text-white">
+                      {key.name}
+                      <Badge tone={key.mode === "live" ? "brand" : "amber"}>{key.mode}</Badge>
+                    </p>
                     <p className="font-mono text-xs text-slate-500 dark:text-slate-400">{key.id}</p>
                     <p className="font-mono text-xs text-slate-500 dark:text-slate-400">{key.start}…</p>
                   </Td>
-                  <Td><Badge tone={key.mode === "live" ? "brand" : "amber"}>{key.mode}</Badge></Td>
-                  <Td>{key.appIds.length ? key.appIds.map(appName).join(", ") : <span className="text-slate-500 dark:text-slate-400">All apps</span>}</Td>
+                  <Td>{key.appIds.length ? key.appIds.map(appName).join(", ") : <span className="whitespace-nowrap text-slate-500 dark:text-slate-400">All apps</span>}</Td>
                   <Td className="whitespace-nowrap">{when(key.createdAt)}</Td>
                   <Td className="whitespace-nowrap">{when(key.lastUsedAt)}</Td>
                   <Td className="whitespace-nowrap">
                     <Badge tone={s.tone}>{s.label}</Badge>
-                    {key.expiresAt && !key.revokedAt && <span className="ml-1.5 text-xs">{when(key.expiresAt)}</span>}
+                    {key.expiresAt && !key.revokedAt && <span className="block pt-1 text-xs">{when(key.expiresAt)}</span>}
                   </Td>
                   {canWrite && (
                     <Td className="text-right whitespace-nowrap">

@@ -66,7 +66,7 @@ export function ModeToggle({ mode }: { mode: "live" | "test" }) {
           disabled={pending}
           onClick={() => mode !== option && choose(option)}
           className={cn(
-            "flex-1 rounded-md px-3 font-medium capitalize",
+            "flex-1 rounded-md px-3 font-medium whitespace-nowrap",
             mode === option
               ? option === "test"
                 ? "bg-amber-400 text-amber-950 shadow-xs"
@@ -74,7 +74,8 @@ export function ModeToggle({ mode }: { mode: "live" | "test" }) {
               : "text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white",
           )}
         >
-          {option === "test" ? "Test data" : "Live data"}
+          {option === "test" ? "Test" : "Live"}
+          <span className="hidden lg:inline"> data</span>
         </button>
       ))}
     </div>

@@ -4,7 +4,7 @@ import { cn } from "./cn";
 /** A data table that scrolls sideways on narrow screens instead of squeezing its columns. */
 export function Table({ className, label, ...props }: ComponentProps<"table"> & { label: string }) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <div role="region" aria-label={label} tabIndex={0} className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className={cn("w-full min-w-[40rem] text-left text-sm", className)} {...props} />
     </div>
   );

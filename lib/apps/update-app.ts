@@ -23,7 +23,11 @@ export async function updateApp(
     if (locked.length === 0) throw notFound("app");
     const current = await tx.app.findUniqueOrThrow({ where: { id: appId } });
     if (actor) {
-      await recordAudit(actor, { action: "app.updated", targetType: "app", targetId: appId, data: { changed: changedSettings(settings) } }, tx);
+      // Name only what really changes: a form that saves a whole group sends unchanged values too.
+      const same = (name: string) =>
+        name in current && JSON.stringify((current as Record<string, unknown>)[name]) === JSON.stringify((settings as Record<string, unknown>)[name]);
+      const changed = changedSettings(settings).filter((name) => !same(name));
+      await recordAudit(actor, { action: "app.updated", targetType: "app", targetId: appId, data: { changed } }, tx);
     }
     return tx.app.update({
       where: { id: appId },

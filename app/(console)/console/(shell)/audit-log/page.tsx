@@ -50,7 +50,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </div>
         <div>
           <label htmlFor="filter-actor" className="block text-xs font-medium text-slate-700 dark:text-slate-300">Made with</label>
-          <NativeSelect id="filter-actor" name="actorType" defaultValue={query.actorType ?? ""} className="mt-1 w-40">
+          <NativeSelect id="filter-actor" name="actorType" defaultValue={query.actorType ?? ""} className="mt-1 w-48">
             <option value="">Console and API</option>
             <option value="user">Console</option>
             <option value="key">API key</option>
@@ -58,6 +58,13 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </div>
         <button type="submit" className={buttonClasses("secondary")}>Filter</button>
         {(query.action || query.actorType) && <Link href="/console/audit-log" className={buttonClasses("ghost")}>Clear</Link>}
+        <a
+          href={`/console/audit-log/export?${new URLSearchParams({ ...(query.action ? { action: query.action } : {}), ...(query.actorType ? { actorType: query.actorType } : {}) })}`}
+          className={buttonClasses("ghost", "md", "sm:ml-auto")}
+          download
+        >
+          Export CSV
+        </a>
       </form>
       {page.data.length === 0 ? (
         <EmptyState icon={<ScrollText className="size-8" />} title="Nothing logged yet" body="Changes appear here as soon as someone creates an app or a key, edits a setting or invites a teammate." />
@@ -70,7 +77,6 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               <Th>Actor</Th>
               <Th>Target</Th>
               <Th>Details</Th>
-              <Th>IP</Th>
             </tr>
           </thead>
           <tbody>
@@ -80,11 +86,13 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 <Td><Badge tone="brand">{entry.action}</Badge></Td>
                 <Td>
                   <span className="block max-w-56 truncate">{entry.actor.label}</span>
-                  <span className="text-xs text-slate-500 dark:text-slate-400">{entry.actor.type === "key" ? "API key" : "Console"}</span>
+                  <span className="text-xs text-slate-500 dark:text-slate-400">
+                    {entry.actor.type === "key" ? "API key" : "Console"}
+                    {entry.ip ? ` · ${entry.ip}` : ""}
+                  </span>
                 </Td>
                 <Td className="font-mono text-xs">{entry.target.id ?? "—"}</Td>
                 <Td className="max-w-72 text-xs break-words">{describe(entry.data)}</Td>
-                <Td className="font-mono text-xs">{entry.ip ?? "—"}</Td>
               </tr>
             ))}
           </tbody>
