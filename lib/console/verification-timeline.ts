@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
@@ -107,6 +108,6 @@ function reasonOf(data: unknown): string {
 export function maskPhone(e164: string): string {
   const digits = e164.replace(/^\+/, "");
   if (digits.length <= 6) return `+${"•".repeat(digits.length)}`;
-  const cc = digits.length > 10 ? digits.slice(0, digits.length - 10) : digits.slice(0, 1);
+  const cc = parsePhoneNumberFromString(e164)?.countryCallingCode ?? digits.slice(0, 1);
   return `+${cc} ${"•".repeat(Math.max(0, digits.length - cc.length - 4))}${digits.slice(-4)}`;
 }
