@@ -40,28 +40,32 @@ export function TemplateEditor({ appId, appName, channel, locale, template, buil
   const router = useRouter();
   const [body, setBody] = useState(template?.body ?? builtin);
   const [preview, setPreview] = useState<TemplatePreview>(initialPreview);
-  const [problems, setProblems] = useState<string | null>(null);
+  // a refusal belongs to the text it was about: it disappears when the text changes back
+  const [refusal, setRefusal] = useState<{ body: string; error: string } | null>(null);
+  const problems = refusal && refusal.body === body ? refusal.error : null;
   const [saving, startSaving] = useTransition();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const request = useRef(0);
   const saved = template?.body ?? builtin;
   const dirty = body !== saved;
 
+  // The text the preview shows now: the server rendered the saved (or built-in) one.
+  const previewed = useRef(saved);
   useEffect(() => {
-    if (body === saved && !problems) return;
+    if (body === previewed.current) return;
     const id = ++request.current;
     const timer = setTimeout(async () => {
       const result = await previewTemplateAction(appId, { channel, locale, body });
       if (id !== request.current) return; // a newer keystroke already asked
       if (result.ok) {
+        previewed.current = body;
         setPreview(result.data);
-        setProblems(null);
+        setRefusal(null);
       } else {
-        setProblems(result.error);
+        setRefusal({ body, error: result.error });
       }
     }, 200);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [body, appId, channel, locale]);
 
   function insert(name: string) {
@@ -87,7 +91,7 @@ export function TemplateEditor({ appId, appName, channel, locale, template, buil
         toast.success(`Saved: ${channel === "sms" ? "SMS" : "WhatsApp"} messages in ${locale} now use this text.`);
         router.refresh();
       } else {
-        setProblems(result.error);
+        setRefusal({ body, error: result.error });
         toast.error(result.error);
       }
     });
