@@ -74,7 +74,9 @@ export async function loadVerificationTimeline(principal: ApiKeyPrincipal, id: s
       tone: a.success ? ("green" as const) : ("red" as const),
       details: [{ label: "Reason", value: a.reason }, ...(a.ip ? [{ label: "IP", value: a.ip }] : [])],
     })),
-  ].sort((a, b) => a.at.localeCompare(b.at));
+  ]
+    // Oldest first; the creation leads even when a delivery row got an earlier millisecond.
+    .sort((a, b) => Number(b.title === "verification.created") - Number(a.title === "verification.created") || a.at.localeCompare(b.at));
   return {
     verification: { ...verificationView(verification), country: verification.country, locale: verification.locale, mode: verification.mode },
     entries,

@@ -19,7 +19,7 @@ function label(start: string, interval: Report["interval"]) {
 export function FunnelCharts({ report }: { report: Report }) {
   const data = report.series.map((s) => ({ ...s, label: label(s.start, report.interval) }));
   return (
-    <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+    <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
       <figure className="min-w-0">
         <figcaption className="mb-2 text-sm font-medium text-slate-900 dark:text-slate-100">Verifications per {report.interval}</figcaption>
         <div className="h-72 text-slate-500 dark:text-slate-400" role="img" aria-label={`Chart of sent, delivered, approved and failed verifications per ${report.interval}; the same numbers are in the table below.`}>
@@ -46,7 +46,7 @@ export function FunnelCharts({ report }: { report: Report }) {
               <XAxis dataKey="label" tick={tick} stroke="currentColor" minTickGap={24} />
               <YAxis domain={[0, 1]} tickFormatter={pct} tick={tick} stroke="currentColor" />
               <Tooltip contentStyle={tooltipStyle} formatter={(v) => (typeof v === "number" ? pct(v) : "—")} />
-              <Line type="monotone" dataKey="conversion" stroke={COLORS.approved} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+              <Line type="monotone" dataKey="conversion" stroke={COLORS.approved} strokeWidth={2} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
             </LineChart>
           </ResponsiveContainer>
         </div>

@@ -109,7 +109,7 @@ export function TemplateEditor({ appId, appName, channel, locale, template, buil
   const sms = channel === "sms";
   const costly = sms && (preview.segments ?? 0) > 1;
   return (
-    <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,20rem)]">
+    <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,20rem)]">
       <div className="min-w-0 space-y-4">
         <div className="flex flex-wrap items-center gap-2">
           <h2 className="text-base font-semibold text-slate-950 dark:text-white">

@@ -128,7 +128,7 @@ export default async function VerificationsPage({ searchParams }: { searchParams
               <Th>Recipient</Th>
               <Th>Status</Th>
               <Th>Delivery</Th>
-              <Th>Attempts</Th>
+              <Th>Wrong codes</Th>
               <Th>App</Th>
               <Th>External id</Th>
             </tr>

@@ -107,14 +107,18 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               </div>
             </details>
           </Panel>
-          <div className="grid gap-6 xl:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6">
             <Panel title="By channel">
+              <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] xl:items-start">
               <GroupChart report={reports.byChannel} title="Sent and approved by channel" />
-              <div className="mt-4"><CountersTable rows={reports.byChannel.groups} keyLabel="Channel" label="By channel" testId="report-channels" /></div>
+              <div><CountersTable rows={reports.byChannel.groups} keyLabel="Channel" label="By channel" testId="report-channels" /></div>
+              </div>
             </Panel>
             <Panel title="By country">
+              <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] xl:items-start">
               <GroupChart report={reports.byCountry} title="Sent and approved by country" />
-              <div className="mt-4"><CountersTable rows={reports.byCountry.groups} keyLabel="Country" label="By country" testId="report-countries" /></div>
+              <div><CountersTable rows={reports.byCountry.groups} keyLabel="Country" label="By country" testId="report-countries" /></div>
+              </div>
             </Panel>
           </div>
         </div>

@@ -52,7 +52,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
         description="The text of each code message, per app, channel and language. Locales without a template of yours use the built-in text."
       />
       <AppPicker apps={apps} current={app.id} href={(id) => `/console/templates?app=${id}&channel=${channel}`} />
-      <div className="grid gap-6 lg:grid-cols-[14rem_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[14rem_minmax(0,1fr)]">
         <div className="min-w-0 space-y-4">
           <nav aria-label="Channel" className="grid grid-cols-2 gap-1 rounded-lg bg-slate-100 p-1 dark:bg-slate-800/60">
             {(["sms", "whatsapp"] as const).map((c) => (

@@ -46,7 +46,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
         description="OTPilot POSTs events (verification.approved, verification.failed, message.failed, …) to your server, signed per Standard Webhooks and retried with backoff."
       />
       <AppPicker apps={apps} current={app.id} href={(id) => `/console/webhooks?app=${id}`} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Panel title="Endpoint" description="One URL per app, for live and test events alike (each event says its mode).">
           <WebhookUrlForm appId={app.id} url={app.webhookUrl} readOnly={!ctx.can("apps:write")} />
         </Panel>

@@ -41,7 +41,7 @@ curl ${base}/api/v1/tokens/verify \\
         description="Paste one script tag: your visitors verify their phone in an OTPilot frame, and your page gets a signed token your server redeems."
       />
       <AppPicker apps={apps} current={app.id} href={(id) => `/console/widget?app=${id}`} />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,20rem)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,20rem)]">
         <div className="min-w-0 space-y-6">
           {keys.map(({ mode, key }) => {
             const snippet = `<script src="${base}/widget.js" data-publishable-key="${key}" async></script>`;

@@ -26,7 +26,7 @@ export default async function VerificationPage({ params, searchParams }: { param
     ["Status", <StatusBadge key="s" status={v.status} />],
     ["Delivery", <span key="d" className="flex items-center gap-1.5"><DeliveryBadge status={v.delivery.status} /> {v.delivery.channel} via {v.delivery.provider}</span>],
     ["Recipient", <span key="r" className="font-mono">{reveal === "1" ? v.recipient : maskPhone(v.recipient)} · {v.country}</span>],
-    ["Code checks", `${v.attempts} of ${v.maxAttempts}`],
+    ["Wrong codes", `${v.attempts} of ${v.maxAttempts} allowed`],
     ["Sends", String(v.sendCount)],
     ["Created", <Time key="c" at={v.createdAt} />],
     ["Expires", <Time key="e" at={v.expiresAt} />],
@@ -39,7 +39,7 @@ export default async function VerificationPage({ params, searchParams }: { param
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/console/logs" className="text-slate-600 hover:text-slate-950 hover:underline dark:text-slate-400 dark:hover:text-white">Verifications</Link>
+        <Link href="/console/logs" className="text-slate-600 underline decoration-slate-300 underline-offset-4 hover:text-slate-950 dark:text-slate-400 dark:decoration-slate-600 dark:hover:text-white">Verifications</Link>
         <span aria-hidden="true" className="px-1.5 text-slate-400">/</span>
         <span aria-current="page" className="font-mono text-xs text-slate-900 dark:text-slate-100">{v.id}</span>
       </nav>
@@ -47,8 +47,8 @@ export default async function VerificationPage({ params, searchParams }: { param
         title="Verification"
         description={<span className="flex flex-wrap items-center gap-2"><code className="font-mono text-xs break-all">{v.id}</code><CopyButton value={v.id} label="Copy id" /></span>}
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
-        <Panel title="Summary">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
+        <Panel title="Summary" className="lg:self-start">
           <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2.5 text-sm">
             {facts.map(([label, value]) => (
               <div key={label} className="contents">
