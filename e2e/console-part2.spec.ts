@@ -121,6 +121,7 @@ test("reveal and roll the webhook secret", async ({ page }) => {
 });
 
 test("every part-2 page passes axe and is photographed", async ({ page }) => {
+  test.setTimeout(300_000); // 9 pages × (2 axe runs + 4 full-page screenshots) on a shared machine
   await signIn(page);
   const pages: [string, string][] = [
     ["templates", "/console/templates"],
@@ -131,6 +132,7 @@ test("every part-2 page passes axe and is photographed", async ({ page }) => {
     ["reports", `/console/reports?from=${today}&through=${today}`],
     ["reports-empty", "/console/reports?from=2020-01-01&through=2020-01-31"],
     ["outbox", "/console/outbox"],
+    ["overview", "/console"],
   ];
   for (const [name, path] of pages) {
     await page.goto(path);
