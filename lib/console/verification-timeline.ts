@@ -86,7 +86,8 @@ export async function loadVerificationTimeline(principal: ApiKeyPrincipal, id: s
 function describeData(data: unknown): TimelineEntry["details"] {
   if (!data || typeof data !== "object") return [];
   return Object.entries(data as Record<string, unknown>)
-    .filter(([name]) => !/code|secret|token/i.test(name))
+    // never a code or a secret, but provider error codes are what a reader is looking for
+    .filter(([name]) => !/^code$|codeHash|codeEncrypted|secret|token/i.test(name))
     .map(([label, value]) => ({ label, value: typeof value === "string" ? value : JSON.stringify(value) }));
 }
 
