@@ -84,7 +84,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
                       )}
                     >
                       <span className="font-mono">{l}</span>
-                      {mine ? <Badge tone="brand">custom</Badge> : <span className="text-xs text-slate-500 dark:text-slate-400">built-in</span>}
+                      {mine ? <Badge tone="brand">custom</Badge> : <span className={cn("text-xs", l === locale ? "text-brand-800 dark:text-brand-100" : "text-slate-600 dark:text-slate-400")}>built-in</span>}
                       {l === app.defaultLocale && <span className="sr-only"> (default locale)</span>}
                     </Link>
                   </li>
