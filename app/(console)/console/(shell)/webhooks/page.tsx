@@ -11,9 +11,9 @@ import { PageHeader, Panel } from "@/components/ui/panel";
 import { Table, Td, Th } from "@/components/ui/table";
 import { listApps } from "@/lib/apps/get-app";
 import { requireConsolePage } from "@/lib/console/context";
-import { db } from "@/lib/db/client";
 import { listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
 import { webhookDeliveriesQuerySchema } from "@/lib/webhooks/schemas";
+import { webhookSecretGraceUntil } from "@/lib/webhooks/webhook-secret-grace";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -37,7 +37,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   const principal = { ...ctx.principal, mode: "live" as const };
   const [page, grace] = await Promise.all([
     listWebhookDeliveries(principal, app.id, query.success ? query.data : webhookDeliveriesQuerySchema.parse({ limit: 25 })),
-    db().then((prisma) => prisma.app.findUnique({ where: { id: app.id }, select: { webhookSecretPreviousExpiresAt: true } })),
+    webhookSecretGraceUntil(ctx.tenant.id, app.id),
   ]);
   return (
     <>
@@ -51,7 +51,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
           <WebhookUrlForm appId={app.id} url={app.webhookUrl} readOnly={!ctx.can("apps:write")} />
         </Panel>
         <Panel title="Signing secret" description="Check each request's webhook-signature header with it.">
-          <WebhookSecret appId={app.id} canWrite={canWrite} previousExpiresAt={grace?.webhookSecretPreviousExpiresAt?.toISOString() ?? null} />
+          <WebhookSecret appId={app.id} canWrite={canWrite} previousExpiresAt={grace} />
         </Panel>
       </div>
       <h2 className="mt-8 mb-3 text-base font-semibold text-slate-950 dark:text-white">Deliveries</h2>
