@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   "template.updated",
   "template.deleted",
   "webhook.secret_rolled",
+  "webhook.redelivered",
   "member.invited",
   "member.joined",
   "member.role_changed",

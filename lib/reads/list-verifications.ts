@@ -25,6 +25,12 @@ export const listQuerySchema = z
     channel: channelSchema.optional(),
     recipient: recipientQuerySchema.optional(),
     externalId: z.string().min(1).max(128).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, "an ISO 3166 alpha-2 code such as BR")
+      .transform((c) => c.toUpperCase())
+      .optional()
+      .describe("the recipient's country, ISO 3166 alpha-2"),
     from: timeSchema.optional().describe("created at or after (ISO 8601)"),
     to: timeSchema.optional().describe("created before (ISO 8601)"),
     limit: limitSchema,
@@ -44,12 +50,15 @@ export async function listVerifications(
   const where: Prisma.VerificationWhereInput = {
     AND: [
       scopedTo(principal, appIds),
+      // Test and live are walled off (CONTRACT §4b): a caller sees its own mode's verifications.
+      { mode: principal.mode },
       createdBetween(query),
       afterCursor(query.cursor),
       query.status ? statusWhere(query.status, now) : {},
       query.channel ? { channel: query.channel } : {},
       query.recipient ? { recipient: resolveRecipient({ recipient: query.recipient }).e164 } : {},
       query.externalId ? { externalId: query.externalId } : {},
+      query.country ? { country: query.country } : {},
     ],
   };
   const prisma = await db();

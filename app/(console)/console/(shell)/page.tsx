@@ -1,6 +1,7 @@
 import { CheckCircle2, Circle } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Sparkline } from "@/components/console/reports/sparkline";
 import { Panel, PageHeader } from "@/components/ui/panel";
 import { requireConsolePage } from "@/lib/console/context";
 import { loadOverview } from "@/lib/console/overview";
@@ -19,8 +20,8 @@ export default async function OverviewPage() {
   const ctx = await requireConsolePage();
   const overview = await loadOverview(ctx.principal);
   const stats = [
-    { label: "Codes sent today", value: overview.sent.toLocaleString("en-US") },
-    { label: "Conversion", value: percent(overview.sent ? overview.conversionRate : null), hint: "approved ÷ sent" },
+    { label: "Codes sent today", value: overview.sent.toLocaleString("en-US"), trend: overview.trend.sent },
+    { label: "Conversion", value: percent(overview.sent ? overview.conversionRate : null), hint: "approved ÷ sent", trend: overview.trend.conversion },
     { label: "Delivery rate", value: percent(overview.deliveryRate), hint: "delivered ÷ sent" },
     { label: "Blocked sends", value: overview.blocked.toLocaleString("en-US"), hint: "by rate limits" },
   ];
@@ -35,6 +36,12 @@ export default async function OverviewPage() {
             <dt className="text-sm text-slate-600 dark:text-slate-400">{s.label}</dt>
             <dd className="mt-1 text-2xl font-semibold tracking-tight text-slate-950 tabular-nums dark:text-white">{s.value}</dd>
             {s.hint && <dd className="text-xs text-slate-500 dark:text-slate-400">{s.hint}</dd>}
+            {"trend" in s && s.trend && (
+              <dd className="mt-2">
+                <Sparkline values={s.trend} />
+                <span className="sr-only">Trend over the last 14 days, in Reports.</span>
+              </dd>
+            )}
           </div>
         ))}
       </dl>
