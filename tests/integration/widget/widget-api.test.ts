@@ -11,17 +11,32 @@ import { EMBEDDING_ORIGIN, outboxCode, solvedPow, widgetApi, widgetToken } from 
 describe("widget API", () => {
   let t: TestTenant;
   beforeAll(async () => {
-    t = await newTenant({ allowedOrigins: [EMBEDDING_ORIGIN], rateLimits: { widgetSendsPerIp: 1000, sendsPerRecipient: 1000 } });
+    t = await newTenant({
+      allowedOrigins: [EMBEDDING_ORIGIN],
+      rateLimits: { widgetSendsPerIp: 1000, sendsPerRecipient: 1000 },
+    });
   }, 120_000);
 
   it("refuses origins that are neither the server nor allowed, and unknown keys", async () => {
-    expectProblem(await widgetApi(t.publishableKeys.test, "challenge", {}, "https://evil.example"), 403, "forbidden");
+    expectProblem(
+      await widgetApi(t.publishableKeys.test, "challenge", {}, "https://evil.example"),
+      403,
+      "forbidden",
+    );
     const noOrigin = await api("POST", `/api/widget/${t.publishableKeys.test}/challenge`, { body: {} });
     expectProblem(noOrigin, 403, "forbidden");
-    expect((await widgetApi(t.publishableKeys.test, "challenge", {}, new URL(baseUrl()).origin)).status).toBe(200);
+    expect((await widgetApi(t.publishableKeys.test, "challenge", {}, new URL(baseUrl()).origin)).status).toBe(
+      200,
+    );
     expectProblem(await widgetApi("otppk_test_nope", "challenge", {}), 401, "unauthorized");
     // Publishable keys grant nothing on /api/v1.
-    expectProblem(await api("GET", "/api/v1/otp/list", { headers: { Authorization: `Bearer ${t.publishableKeys.test}` } }), 401, "unauthorized");
+    expectProblem(
+      await api("GET", "/api/v1/otp/list", {
+        headers: { Authorization: `Bearer ${t.publishableKeys.test}` },
+      }),
+      401,
+      "unauthorized",
+    );
   }, 120_000);
 
   it("requires a fresh proof of work for each send, bound to the app", async () => {
@@ -56,8 +71,10 @@ describe("widget API", () => {
     expect(sent.body).toMatchObject({ recipient, status: "pending", codeLength: 6 });
     expect(sent.body.code).toBeUndefined();
     const { body } = await outboxCode(t.test, recipient);
-    expect(body).toMatch(/^Tu código/);
-    expect(body.split("\n").pop()).toMatch(new RegExp(`^@shop\\.example #\\d{6} @${new URL(baseUrl()).hostname}$`));
+    expect(body).toMatch(/^Tu clave de /); // the built-in Spanish SMS (GSM-7, one segment)
+    expect(body.split("\n").pop()).toMatch(
+      new RegExp(`^@shop\\.example #\\d{6} @${new URL(baseUrl()).hostname}$`),
+    );
 
     const listed = await api("GET", `/api/v1/otp/${sent.body.id}`, { key: t.test });
     expect(listed.status).toBe(200);
@@ -65,16 +82,27 @@ describe("widget API", () => {
     expect(logs.body.data.length).toBeGreaterThan(0);
     for (const event of logs.body.data) expect(event.data.source, event.type).toBe("widget");
     // An API send is not marked.
-    const apiSend = await api("POST", "/api/v1/otp/send", { key: t.test, body: { recipient: randomMobile() } });
+    const apiSend = await api("POST", "/api/v1/otp/send", {
+      key: t.test,
+      body: { recipient: randomMobile() },
+    });
     const apiLogs = await api("GET", `/api/v1/otp/logs?verificationId=${apiSend.body.id}`, { key: t.test });
     for (const event of apiLogs.body.data) expect(event.data.source).toBeUndefined();
     // Nor can the widget act on it.
-    expectProblem(await widgetApi(t.publishableKeys.test, "verify", { id: apiSend.body.id, code: "123456" }), 404, "not_found");
+    expectProblem(
+      await widgetApi(t.publishableKeys.test, "verify", { id: apiSend.body.id, code: "123456" }),
+      404,
+      "not_found",
+    );
   }, 60_000);
 
   it("a preview (no allowed embedding origin) verifies without a token", async () => {
     const recipient = randomMobile();
-    const sent = await widgetApi(t.publishableKeys.test, "send", { phone: recipient, origin: "https://evil.example", pow: await solvedPow(t.publishableKeys.test) });
+    const sent = await widgetApi(t.publishableKeys.test, "send", {
+      phone: recipient,
+      origin: "https://evil.example",
+      pow: await solvedPow(t.publishableKeys.test),
+    });
     const { code, body } = await outboxCode(t.test, recipient);
     expect(body).not.toMatch(/evil/);
     const verified = await widgetApi(t.publishableKeys.test, "verify", { id: sent.body.id, code });
@@ -83,9 +111,15 @@ describe("widget API", () => {
   }, 60_000);
 
   it("applies the per-IP widget limit", async () => {
-    const limited = await newTenant({ allowedOrigins: [EMBEDDING_ORIGIN], rateLimits: { widgetSendsPerIp: 2 } });
+    const limited = await newTenant({
+      allowedOrigins: [EMBEDDING_ORIGIN],
+      rateLimits: { widgetSendsPerIp: 2 },
+    });
     const send = async () =>
-      widgetApi(limited.publishableKeys.test, "send", { phone: randomMobile(), pow: await solvedPow(limited.publishableKeys.test) });
+      widgetApi(limited.publishableKeys.test, "send", {
+        phone: randomMobile(),
+        pow: await solvedPow(limited.publishableKeys.test),
+      });
     expect((await send()).status).toBe(201);
     expect((await send()).status).toBe(201);
     const third = await send();
@@ -103,9 +137,19 @@ describe("widget API", () => {
     expect(old.publishUntil!.getTime() - old.retiredAt!.getTime()).toBeGreaterThanOrEqual(300_000);
     // Instances pick the rotation up within their 10-second cache.
     await expect
-      .poll(async () => (await api("GET", "/.well-known/jwks.json")).body.keys.map((k: { kid: string }) => k.kid), { timeout: 20_000, interval: 1_000 })
+      .poll(
+        async () => (await api("GET", "/.well-known/jwks.json")).body.keys.map((k: { kid: string }) => k.kid),
+        { timeout: 20_000, interval: 1_000 },
+      )
       .toEqual(expect.arrayContaining([oldKid, newKid]));
-    expect((await api("POST", "/api/v1/tokens/verify", { key: t.test, body: { token: before.token } })).status).toBe(200);
-    await expect.poll(async () => decodeProtectedHeader((await widgetToken(t)).token).kid, { timeout: 25_000, interval: 2_000 }).toBe(newKid);
+    expect(
+      (await api("POST", "/api/v1/tokens/verify", { key: t.test, body: { token: before.token } })).status,
+    ).toBe(200);
+    await expect
+      .poll(async () => decodeProtectedHeader((await widgetToken(t)).token).kid, {
+        timeout: 25_000,
+        interval: 2_000,
+      })
+      .toBe(newKid);
   }, 90_000);
 });
