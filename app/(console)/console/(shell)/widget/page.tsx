@@ -22,13 +22,24 @@ export default async function WidgetPage({ searchParams }: { searchParams: Promi
     return (
       <>
         <PageHeader title="Widget" description="Phone verification on your web page, in one script tag." />
-        <EmptyState icon={<PanelsTopLeft className="size-8" />} title="No apps yet" body="The widget sends codes for an app. Create one first." action={<Link href="/console/apps" className={buttonClasses("secondary")}>Go to apps</Link>} />
+        <EmptyState
+          icon={<PanelsTopLeft className="size-8" />}
+          title="No apps yet"
+          body="The widget sends codes for an app. Create one first."
+          action={
+            <Link href="/console/apps" className={buttonClasses("secondary")}>
+              Go to apps
+            </Link>
+          }
+        />
       </>
     );
   }
   const app = apps.find((a) => a.id === params.app) ?? apps[0]!;
   const base = baseUrl();
-  const keys = (["test", "live"] as const).map((mode) => ({ mode, key: app.publishableKeys[mode] })).filter((k) => k.key);
+  const keys = (["test", "live"] as const)
+    .map((mode) => ({ mode, key: app.publishableKeys[mode] }))
+    .filter((k) => k.key);
   const server = `# On your server, redeem the token the widget handed your page (once):
 curl ${base}/api/v1/tokens/verify \\
   -H "Authorization: Bearer $OTPILOT_SECRET_KEY" \\
@@ -48,23 +59,38 @@ curl ${base}/api/v1/tokens/verify \\
             return (
               <Panel
                 key={mode}
-                title={<span className="flex items-center gap-2">Embed snippet <Badge tone={mode === "live" ? "green" : "amber"}>{mode}</Badge></span>}
-                description={mode === "test" ? "Codes go to the test outbox, never to a phone: use it while you build." : "Sends real codes, billed by your provider."}
+                title={
+                  <span className="flex items-center gap-2">
+                    Embed snippet <Badge tone={mode === "live" ? "green" : "amber"}>{mode}</Badge>
+                  </span>
+                }
+                description={
+                  mode === "test"
+                    ? "Codes go to the test outbox, never to a phone: use it while you build."
+                    : "Sends real codes, billed by your provider."
+                }
                 actions={<CopyButton value={snippet} label="Copy snippet" />}
               >
                 <CodeBlock code={snippet} language="html" title={`${mode} · ${key}`} />
               </Panel>
             );
           })}
-          <Panel title="Redeem the token" description="The token proves the phone number; it works once and expires within 5 minutes.">
+          <Panel
+            title="Redeem the token"
+            description="The token proves the phone number; it works once and expires within 5 minutes."
+          >
             <CodeBlock code={server} language="bash" title="Terminal" />
           </Panel>
         </div>
         <div className="min-w-0 space-y-6">
-          <Panel title="Allowed origins" description="Only pages on these origins may embed the widget and receive its token.">
+          <Panel
+            title="Allowed origins"
+            description="Only pages on these origins may embed the widget and receive its token."
+          >
             {app.allowedOrigins.length === 0 ? (
               <p className="text-sm text-amber-800 dark:text-amber-300">
-                None yet: the widget refuses every page until you add your site&apos;s origin (e.g. https://example.com).
+                None yet: the widget refuses every page until you add your site&apos;s origin (e.g.
+                https://example.com).
               </p>
             ) : (
               <ul className="space-y-1.5">
@@ -80,10 +106,34 @@ curl ${base}/api/v1/tokens/verify \\
               {ctx.can("apps:write") ? "Edit origins in app settings" : "View app settings"}
             </Link>
           </Panel>
-          <Panel title="Live preview">
-            <p className="text-sm text-slate-600 dark:text-slate-400">
-              A preview of the widget will appear here once the widget pages ship in this server. Until then, the snippet and origins above are all you need.
-            </p>
+          <Panel
+            title="Live preview"
+            description="The widget opened on its own, with the test key: it sends to the test outbox and verifies, but hands no token to any page."
+          >
+            {app.publishableKeys.test ? (
+              <div className="flex flex-wrap gap-2">
+                {[
+                  { label: "Open preview", query: "" },
+                  { label: "Dark", query: "?theme=dark" },
+                  { label: "Arabic (RTL)", query: "?locale=ar" },
+                ].map(({ label, query }) => (
+                  <a
+                    key={label}
+                    href={`/widget/${app.publishableKeys.test}${query}`}
+                    target="_blank"
+                    rel="noopener"
+                    className={buttonClasses("secondary", "sm")}
+                  >
+                    {label}
+                    <span className="sr-only"> (opens in a new tab)</span>
+                  </a>
+                ))}
+              </div>
+            ) : (
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                This app has no test publishable key.
+              </p>
+            )}
           </Panel>
         </div>
       </div>
