@@ -216,6 +216,7 @@ describe("requests built from the document are accepted and answered as document
       if (name === "recipient") return [recipient, " 55 11 98765-4321", "＋５５ １１ ９８７６５ ４３２１", "+1 415"];
       if (name === "appId") return [t.appId];
       if (name === "id" || name === "verificationId") return [id];
+      if (name === "country") return ["BR", "br"];
       return ["u-1"];
     };
 
