@@ -37,7 +37,9 @@ describe("console sign-in limits", () => {
     for (let i = 0; i < POLICIES.signInPerEmail.limit; i++) {
       expect(await signInWithPassword({ email, password: `wrong ${i}` }, address)).toBeNull();
     }
-    await expect(signInWithPassword({ email, password: "right horse battery" }, address)).rejects.toThrow(SignInError);
+    await expect(signInWithPassword({ email, password: "right horse battery" }, address)).rejects.toThrow(
+      SignInError,
+    );
     await expect(signInWithPassword({ email, password: "right horse battery" }, address)).rejects.toThrow(
       /Too many sign-in attempts/,
     );
