@@ -28,7 +28,7 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   const contentType = request.headers.get("content-type") ?? "";
   const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
   const raw = await readLimitedText(request);
-  if (raw.trim() === "" ) {
+  if (raw.trim() === "") {
     // An empty body is an empty object: lets `POST /cancel` style calls with query-less bodies fail on the schema.
     return parseWith(schema, {});
   }
@@ -42,7 +42,9 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw new ApiError("invalid_request", "The request body is not valid JSON.", { errors: [{ path: "(body)", message: "malformed JSON" }] });
+    throw new ApiError("invalid_request", "The request body is not valid JSON.", {
+      errors: [{ path: "(body)", message: "malformed JSON" }],
+    });
   }
   assertStorableText(parsed, "body");
   return parseWith(schema, parsed);
@@ -81,7 +83,8 @@ export function assertStorableText(value: unknown, where: "body" | "query" | "pa
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function checkString(text: string, path: string[], where: string, what = "it"): void {
-  if (text.includes("\u0000")) throw refused(path, `${what} contains a NUL character (\\u0000), which cannot be stored`, where);
+  if (text.includes("\u0000"))
+    throw refused(path, `${what} contains a NUL character (\\u0000), which cannot be stored`, where);
   if (LONE_SURROGATE.test(text)) {
     throw refused(path, `${what} contains a lone UTF-16 surrogate (not valid Unicode text)`, where);
   }
@@ -109,10 +112,17 @@ export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.i
   return result.data;
 }
 
-async function readLimitedText(request: Request): Promise<string> {
+/**
+ * Reads a body, stopping at `maxBytes` whatever Content-Length claims: null when it is larger (the
+ * rest is never read). Shared by the API (16 KiB) and the provider callbacks (their own cap).
+ */
+export async function readBodyCapped(request: Request, maxBytes: number): Promise<Buffer | null> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge();
-  if (!request.body) return "";
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await request.body?.cancel().catch(() => {});
+    return null;
+  }
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -120,14 +130,20 @@ async function readLimitedText(request: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return null;
     }
     chunks.push(value);
   }
+  return Buffer.concat(chunks);
+}
+
+async function readLimitedText(request: Request): Promise<string> {
+  const bytes = await readBodyCapped(request, MAX_BODY_BYTES);
+  if (bytes === null) throw tooLarge();
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new ApiError("invalid_request", "The request body is not valid UTF-8.");
   }

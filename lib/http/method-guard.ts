@@ -1,6 +1,5 @@
-import http from "node:http";
-
-const INSTALLED = Symbol.for("otpilot.methodGuard");
+import type http from "node:http";
+import { onServerRequest } from "./server-request-hook";
 
 /** Set on a request whose method Next.js cannot handle, so the route's OPTIONS handler answers 405. */
 export const REQUESTED_METHOD_HEADER = "x-otpilot-requested-method";
@@ -16,30 +15,23 @@ const ROUTABLE = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PA
  * client-sent copy of the marker is removed first. Installed once from instrumentation.ts.
  */
 export function installMethodGuard(): void {
-  type Emit = (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
-  const proto = http.Server.prototype as unknown as Record<symbol, boolean> & { emit: Emit };
-  if (proto[INSTALLED]) return;
-  proto[INSTALLED] = true;
-  const originalEmit = proto.emit;
-  proto.emit = function emit(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
-    if (event === "request") {
-      const request = args[0] as http.IncomingMessage;
-      const response = args[1] as http.ServerResponse;
-      delete request.headers[REQUESTED_METHOD_HEADER];
-      const method = (request.method ?? "").toUpperCase();
-      if (!ROUTABLE.has(method)) {
-        if (!(request.url ?? "").startsWith("/api/")) {
-          response.writeHead(405, { Allow: "GET, HEAD, POST, OPTIONS", "Content-Type": "text/plain; charset=utf-8" });
-          response.end("Method not allowed\n");
-          return true;
-        }
-        request.headers[REQUESTED_METHOD_HEADER] = method;
-        request.method = "OPTIONS";
-        refuseIfAnsweredAsOptions(response, method);
-      }
+  onServerRequest("methodGuard", (request, response) => {
+    delete request.headers[REQUESTED_METHOD_HEADER];
+    const method = (request.method ?? "").toUpperCase();
+    if (ROUTABLE.has(method)) return false;
+    if (!(request.url ?? "").startsWith("/api/")) {
+      response.writeHead(405, {
+        Allow: "GET, HEAD, POST, OPTIONS",
+        "Content-Type": "text/plain; charset=utf-8",
+      });
+      response.end("Method not allowed\n");
+      return true;
     }
-    return originalEmit.call(this, event, ...args);
-  };
+    request.headers[REQUESTED_METHOD_HEADER] = method;
+    request.method = "OPTIONS";
+    refuseIfAnsweredAsOptions(response, method);
+    return false;
+  });
 }
 
 /**
@@ -69,7 +61,10 @@ function refuseIfAnsweredAsOptions(response: http.ServerResponse, method: string
     };
   };
   const allowOf = (res: http.ServerResponse, headers?: unknown) => {
-    const given = headers && typeof headers === "object" && !Array.isArray(headers) ? (headers as Record<string, unknown>) : {};
+    const given =
+      headers && typeof headers === "object" && !Array.isArray(headers)
+        ? (headers as Record<string, unknown>)
+        : {};
     const fromArgs = Object.entries(given).find(([name]) => name.toLowerCase() === "allow")?.[1];
     return String(fromArgs ?? res.getHeader("allow") ?? "OPTIONS");
   };

@@ -1,3 +1,4 @@
+import { readBodyCapped } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/client-ip";
 import { logger } from "@/lib/log";
 import { checkLimits } from "@/lib/rate-limit/limiter";
@@ -19,37 +20,20 @@ export async function guardCallback(request: Request): Promise<CallbackBody> {
   try {
     const limits = await checkLimits([{ policy: "callbacksPerIp", id: limitIds.clientIp(ip) }]);
     if (!limits.ok) {
-      return { ok: false, response: new Response(null, { status: 429, headers: { "Retry-After": String(limits.failed.retryAfterSeconds) } }) };
+      return {
+        ok: false,
+        response: new Response(null, {
+          status: 429,
+          headers: { "Retry-After": String(limits.failed.retryAfterSeconds) },
+        }),
+      };
     }
   } catch (error) {
     // The limiter's store is down: refuse (the provider retries later) rather than run unbounded.
     logger.warn({ err: error }, "callback rate limit unavailable");
     return { ok: false, response: new Response(null, { status: 503, headers: { "Retry-After": "5" } }) };
   }
-  const text = await readCapped(request, CALLBACK_MAX_BODY_BYTES);
-  if (text === null) return { ok: false, response: new Response(null, { status: 413 }) };
-  return { ok: true, text };
-}
-
-async function readCapped(request: Request, maxBytes: number): Promise<string | null> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await request.body?.cancel().catch(() => {});
-    return null;
-  }
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const bytes = await readBodyCapped(request, CALLBACK_MAX_BODY_BYTES);
+  if (bytes === null) return { ok: false, response: new Response(null, { status: 413 }) };
+  return { ok: true, text: bytes.toString("utf8") };
 }
