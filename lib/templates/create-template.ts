@@ -1,3 +1,5 @@
+import type { AuditActor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
@@ -10,13 +12,27 @@ export async function createTemplate(
   principal: ApiKeyPrincipal,
   appId: string,
   input: CreateTemplateInput,
+  actor: AuditActor,
 ): Promise<TemplateView> {
   const app = await appForKey(principal, appId);
   assertValidTemplate(input.body, input.channel);
   const prisma = await db();
   try {
-    const template = await prisma.template.create({
-      data: { id: newId("tpl"), tenantId: app.tenantId, appId: app.id, ...input },
+    const template = await prisma.$transaction(async (tx) => {
+      const created = await tx.template.create({
+        data: { id: newId("tpl"), tenantId: app.tenantId, appId: app.id, ...input },
+      });
+      await recordAudit(
+        actor,
+        {
+          action: "template.created",
+          targetType: "template",
+          targetId: created.id,
+          data: { appId: app.id, channel: input.channel, locale: input.locale },
+        },
+        tx,
+      );
+      return created;
     });
     return templateView(template);
   } catch (error) {

@@ -1,3 +1,5 @@
+import type { AuditActor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { appForKey, templateOfApp } from "./template-access";
@@ -10,10 +12,18 @@ export async function deleteTemplate(
   principal: ApiKeyPrincipal,
   appId: string,
   templateId: string,
+  actor: AuditActor,
 ): Promise<void> {
   const app = await appForKey(principal, appId);
   const template = await templateOfApp(app, templateId);
   const prisma = await db();
   // deleteMany: a concurrent delete of the same template is not an error for the second caller.
-  await prisma.template.deleteMany({ where: { id: template.id } });
+  await prisma.$transaction(async (tx) => {
+    await tx.template.deleteMany({ where: { id: template.id } });
+    await recordAudit(
+      actor,
+      { action: "template.deleted", targetType: "template", targetId: template.id, data: { appId: app.id } },
+      tx,
+    );
+  });
 }

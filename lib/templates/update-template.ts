@@ -1,3 +1,5 @@
+import type { AuditActor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { appForKey, assertValidTemplate, duplicateTemplateError, templateOfApp } from "./template-access";
@@ -13,6 +15,7 @@ export async function updateTemplate(
   appId: string,
   templateId: string,
   input: UpdateTemplateInput,
+  actor: AuditActor,
 ): Promise<TemplateView> {
   const app = await appForKey(principal, appId);
   const current = await templateOfApp(app, templateId);
@@ -24,7 +27,20 @@ export async function updateTemplate(
   assertValidTemplate(next.body, next.channel);
   const prisma = await db();
   try {
-    const template = await prisma.template.update({ where: { id: current.id }, data: next });
+    const template = await prisma.$transaction(async (tx) => {
+      const updated = await tx.template.update({ where: { id: current.id }, data: next });
+      await recordAudit(
+        actor,
+        {
+          action: "template.updated",
+          targetType: "template",
+          targetId: current.id,
+          data: { appId: app.id, changed: Object.keys(input).sort() },
+        },
+        tx,
+      );
+      return updated;
+    });
     return templateView(template);
   } catch (error) {
     throw duplicateTemplateError(error, next);

@@ -1,8 +1,16 @@
+import type { AuditActor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { assertLiveKey, requireApp } from "@/lib/keys/require-app";
-import { generateWebhookSecret, SECRET_ROLL_GRACE_MS, sealCurrent, sealPrevious, signingSecrets } from "./webhook-secrets";
+import {
+  generateWebhookSecret,
+  SECRET_ROLL_GRACE_MS,
+  sealCurrent,
+  sealPrevious,
+  signingSecrets,
+} from "./webhook-secrets";
 
 /**
  * `POST /api/v1/apps/{id}/webhook-secret`: a new signing secret. For 24 hours the replaced one still
@@ -12,6 +20,7 @@ import { generateWebhookSecret, SECRET_ROLL_GRACE_MS, sealCurrent, sealPrevious,
 export async function rollWebhookSecret(
   principal: ApiKeyPrincipal,
   appId: string,
+  actor: AuditActor,
   now = new Date(),
 ): Promise<{ secret: string; previousSecretExpiresAt: string | null }> {
   await requireApp(principal, appId);
@@ -19,7 +28,9 @@ export async function rollWebhookSecret(
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     // FOR UPDATE: two concurrent rolls must not both demote the same secret.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "App" WHERE id = ${appId} AND "tenantId" = ${principal.tenantId} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "App" WHERE id = ${appId} AND "tenantId" = ${principal.tenantId} FOR UPDATE`;
     if (locked.length === 0) throw notFound("app");
     const app = await tx.app.findUniqueOrThrow({ where: { id: appId } });
     const replaced = signingSecrets(app, now).current;
@@ -33,6 +44,7 @@ export async function rollWebhookSecret(
         webhookSecretPreviousExpiresAt: previousExpiresAt,
       },
     });
+    await recordAudit(actor, { action: "webhook.secret_rolled", targetType: "webhook", targetId: appId }, tx);
     return { secret, previousSecretExpiresAt: previousExpiresAt?.toISOString() ?? null };
   });
 }

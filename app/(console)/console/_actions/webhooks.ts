@@ -13,23 +13,34 @@ const webhookPrincipal = (ctx: ConsoleContext) => ({ ...ctx.principal, mode: "li
 
 /** Reveals the signing secret (a developer needs it to verify signatures); not audited: nothing changes. */
 export async function revealWebhookSecretAction(appId: string): Promise<ActionResult<{ secret: string }>> {
-  return runConsoleAction("webhooks:write", async (ctx) => getWebhookSecret(webhookPrincipal(ctx), String(appId)));
+  return runConsoleAction("webhooks:write", async (ctx) =>
+    getWebhookSecret(webhookPrincipal(ctx), String(appId)),
+  );
 }
 
 /** A new secret now; the replaced one keeps signing beside it for the grace period (24 h). */
-export async function rollWebhookSecretAction(appId: string): Promise<ActionResult<{ secret: string; previousSecretExpiresAt: string | null }>> {
+export async function rollWebhookSecretAction(
+  appId: string,
+): Promise<ActionResult<{ secret: string; previousSecretExpiresAt: string | null }>> {
   return runConsoleAction("webhooks:write", async (ctx) => {
-    const rolled = await rollWebhookSecret(webhookPrincipal(ctx), String(appId));
-    await recordAudit(ctx.actor, { action: "webhook.secret_rolled", targetType: "webhook", targetId: String(appId) });
+    const rolled = await rollWebhookSecret(webhookPrincipal(ctx), String(appId), ctx.actor);
     revalidatePath("/console/webhooks");
     return rolled;
   });
 }
 
-export async function redeliverWebhookAction(appId: string, deliveryId: string): Promise<ActionResult<{ id: string }>> {
+export async function redeliverWebhookAction(
+  appId: string,
+  deliveryId: string,
+): Promise<ActionResult<{ id: string }>> {
   return runConsoleAction("webhooks:write", async (ctx) => {
     const delivery = await redeliverWebhook(webhookPrincipal(ctx), String(appId), String(deliveryId));
-    await recordAudit(ctx.actor, { action: "webhook.redelivered", targetType: "webhook", targetId: delivery.id, data: { appId: String(appId), eventType: delivery.eventType } });
+    await recordAudit(ctx.actor, {
+      action: "webhook.redelivered",
+      targetType: "webhook",
+      targetId: delivery.id,
+      data: { appId: String(appId), eventType: delivery.eventType },
+    });
     revalidatePath("/console/webhooks");
     return { id: delivery.id };
   });

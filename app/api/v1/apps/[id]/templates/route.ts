@@ -1,5 +1,4 @@
 import { keyActor } from "@/lib/audit/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { apiRoute, json, methodNotAllowed, options } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/body";
 import { createTemplate } from "@/lib/templates/create-template";
@@ -12,13 +11,7 @@ export const GET = apiRoute<{ id: string }>(async ({ params, principal }) =>
 
 export const POST = apiRoute<{ id: string }>(async ({ request, params, principal, ip }) => {
   const input = await readJsonBody(request, createTemplateSchema);
-  const template = await createTemplate(principal, params.id, input);
-  await recordAudit(keyActor(principal, ip), {
-    action: "template.created",
-    targetType: "template",
-    targetId: template.id,
-    data: { appId: params.id, channel: input.channel, locale: input.locale },
-  });
+  const template = await createTemplate(principal, params.id, input, keyActor(principal, ip));
   return json(template, 201);
 });
 

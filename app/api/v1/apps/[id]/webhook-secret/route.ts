@@ -1,5 +1,4 @@
 import { keyActor } from "@/lib/audit/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { apiRoute, json, methodNotAllowed, options } from "@/lib/http/api-route";
 import { getWebhookSecret } from "@/lib/webhooks/get-webhook-secret";
 import { rollWebhookSecret } from "@/lib/webhooks/roll-webhook-secret";
@@ -9,9 +8,7 @@ export const GET = apiRoute<{ id: string }>(async ({ params, principal }) => {
 });
 
 export const POST = apiRoute<{ id: string }>(async ({ params, principal, ip }) => {
-  const rolled = await rollWebhookSecret(principal, params.id);
-  await recordAudit(keyActor(principal, ip), { action: "webhook.secret_rolled", targetType: "webhook", targetId: params.id });
-  return json(rolled);
+  return json(await rollWebhookSecret(principal, params.id, keyActor(principal, ip)));
 });
 
 export const PUT = methodNotAllowed(["GET", "POST"]);

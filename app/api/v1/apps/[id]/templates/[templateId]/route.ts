@@ -1,5 +1,4 @@
 import { keyActor } from "@/lib/audit/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { apiRoute, json, methodNotAllowed, options } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/body";
 import { deleteTemplate } from "@/lib/templates/delete-template";
@@ -10,24 +9,18 @@ type Params = { id: string; templateId: string };
 
 export const PATCH = apiRoute<Params>(async ({ request, params, principal, ip }) => {
   const input = await readJsonBody(request, updateTemplateSchema);
-  const template = await updateTemplate(principal, params.id, params.templateId, input);
-  await recordAudit(keyActor(principal, ip), {
-    action: "template.updated",
-    targetType: "template",
-    targetId: params.templateId,
-    data: { appId: params.id, changed: Object.keys(input).sort() },
-  });
+  const template = await updateTemplate(
+    principal,
+    params.id,
+    params.templateId,
+    input,
+    keyActor(principal, ip),
+  );
   return json(template);
 });
 
 export const DELETE = apiRoute<Params>(async ({ params, principal, ip }) => {
-  await deleteTemplate(principal, params.id, params.templateId);
-  await recordAudit(keyActor(principal, ip), {
-    action: "template.deleted",
-    targetType: "template",
-    targetId: params.templateId,
-    data: { appId: params.id },
-  });
+  await deleteTemplate(principal, params.id, params.templateId, keyActor(principal, ip));
   return new Response(null, { status: 204 });
 });
 
