@@ -1,4 +1,4 @@
-import type { App, DeliveryAttempt, Prisma, Template, Verification } from "@/lib/generated/prisma/client";
+import type { App, DeliveryAttempt, Prisma, Verification } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { isDependencyFailure } from "@/lib/db/dependency-failure";
 import { newId } from "@/lib/ids";
@@ -9,12 +9,13 @@ import { applyStatusUpdate } from "./apply-status-update";
 import { backoffSeconds, MAX_TRIES_PER_CHANNEL } from "./backoff";
 import { openCode } from "./code-vault";
 import { composeMessage } from "./compose-message";
+import { deliverInTransaction } from "./deliver-in-transaction";
 import { attemptKey, enqueueAttempt, messageKey, type AttemptRef } from "./delivery-jobs";
 import { providerFor, type Channel } from "./plan-delivery";
 import { createProvider } from "./providers/create-provider";
 import { ProviderError, type ProviderName, type SendResult } from "./providers/types";
 
-type Outcome = { result: SendResult } | { error: ProviderError };
+export type Outcome = { result: SendResult } | { error: ProviderError };
 
 /**
  * The `delivery.attempt` job: one try of one message. It may run more than once (a worker that dies
@@ -142,44 +143,8 @@ export async function withWriteRetries<T>(write: () => Promise<T>, delays = WRIT
   }
 }
 
-/**
- * One try through a provider that writes to the database (the outbox), in `tx`: the attempt, the
- * message and the outcome commit together. The send path calls this inside its own transaction.
- */
-export async function deliverInTransaction(
-  tx: Prisma.TransactionClient,
-  input: {
-    app: App;
-    verification: Verification;
-    code: string;
-    ref: AttemptRef;
-    channel: Channel;
-    template: Template | null;
-  },
-): Promise<void> {
-  const { app, verification, code, ref, channel } = input;
-  const attempt = await createAttempt(tx, verification, ref, channel, "outbox");
-  if (!attempt) return;
-  const message = await composeMessage(tx, {
-    app,
-    verification: { ...verification, channel },
-    code,
-    template: input.template,
-  });
-  const outcome = await sendThroughProvider(createProvider("outbox", app, tx), {
-    app,
-    verification,
-    attempt,
-    ref,
-    channel,
-    code,
-    message,
-  });
-  await applyOutcome(tx, attempt, outcome);
-}
-
 /** Hands one message to a provider; a ProviderError is an outcome to record, anything else a bug. */
-async function sendThroughProvider(
+export async function sendThroughProvider(
   provider: ReturnType<typeof createProvider>,
   input: {
     app: App;
@@ -225,7 +190,7 @@ function stillWanted(v: Verification, ref: AttemptRef): boolean {
 }
 
 /** Inserts the attempt row; null when it exists already (a concurrent run of the same job). */
-async function createAttempt(
+export async function createAttempt(
   client: Prisma.TransactionClient,
   verification: Verification,
   ref: AttemptRef,
@@ -252,7 +217,7 @@ async function settle(attempt: DeliveryAttempt, outcome: Outcome): Promise<void>
  * jitter) while tries and the code's lifetime allow; any other error fails the channel, which falls
  * back to the next one.
  */
-async function applyOutcome(
+export async function applyOutcome(
   tx: Prisma.TransactionClient,
   attempt: DeliveryAttempt,
   outcome: Outcome,

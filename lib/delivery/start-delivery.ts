@@ -1,5 +1,5 @@
 import type { App, Prisma, Template, Verification } from "@/lib/generated/prisma/client";
-import { deliverInTransaction } from "./attempt-delivery";
+import { deliverInTransaction } from "./deliver-in-transaction";
 import { sealCode } from "./code-vault";
 import { enqueueAttempt } from "./delivery-jobs";
 import type { DeliveryPlan } from "./plan-delivery";
