@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { findVerification } from "@/lib/otp/find-verification";
-import { verificationView, type VerificationView } from "@/lib/otp/verification-view";
+import { verificationView, type VerificationView } from "@/lib/events/verification-view";
 
 export type TimelineEntry = {
   at: string;

@@ -1,6 +1,6 @@
 import type { DeliveryAttempt, Prisma, Verification } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/config/env";
-import { recordEvent } from "@/lib/otp/events";
+import { recordEvent } from "@/lib/events/record-event";
 import { enqueueReceiptTimeout } from "./delivery-jobs";
 import { failStep } from "./fall-back";
 

@@ -8,8 +8,8 @@ import { recordDeliveryOutcome } from "@/lib/metrics/record";
 import { applyStatusUpdate } from "./apply-status-update";
 import { backoffSeconds, MAX_TRIES_PER_CHANNEL } from "./backoff";
 import { openCode } from "./code-vault";
-import { composeMessage } from "./compose-message";
 import { deliverInTransaction } from "./deliver-in-transaction";
+import { messageInputOf, prepareMessage } from "./prepare-message";
 import { attemptKey, enqueueAttempt, messageKey, type AttemptRef } from "./delivery-jobs";
 import { providerFor, type Channel } from "./plan-delivery";
 import { createProvider } from "./providers/create-provider";
@@ -71,23 +71,16 @@ export async function attemptDelivery(ref: AttemptRef): Promise<void> {
   }
   const code = openCode(verification.id, verification.codeEncrypted);
 
+  const template = verification.templateId
+    ? await prisma.template.findUnique({ where: { id: verification.templateId } })
+    : null;
   if (provider === "outbox") {
-    await prisma.$transaction((tx) =>
-      deliverInTransaction(tx, { app, verification, code, ref, channel, template: null }),
-    );
+    await prisma.$transaction((tx) => deliverInTransaction(tx, { app, verification, code, ref, channel, template }));
     return;
   }
   const attempt = existing ?? (await createAttempt(prisma, verification, ref, channel, provider));
   if (!attempt) return; // another run of this job created it a moment ago
-  const template = verification.templateId
-    ? await prisma.template.findUnique({ where: { id: verification.templateId } })
-    : null;
-  const message = await composeMessage(prisma, {
-    app,
-    verification: { ...verification, channel },
-    code,
-    template: template?.channel === channel ? template : null,
-  });
+  const message = await prepareMessage(prisma, messageInputOf(verification, { app, channel, code, template }));
   const outcome = await sendThroughProvider(createProvider(provider, app, prisma), {
     app,
     verification,

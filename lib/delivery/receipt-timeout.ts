@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { recordEvent } from "@/lib/otp/events";
+import { recordEvent } from "@/lib/events/record-event";
 import type { StepRef } from "./delivery-jobs";
 import { failStep } from "./fall-back";
 

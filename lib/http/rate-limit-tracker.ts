@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { logger } from "@/lib/log";
-import { recordEvent } from "@/lib/otp/events";
+import { recordEvent } from "@/lib/events/record-event";
 import type { LimitCheck, LimitGate } from "@/lib/otp/limit-gate";
 import { rateLimitHeaders } from "@/lib/rate-limit/headers";
 import { checkLimits, peekLimits } from "@/lib/rate-limit/limiter";

@@ -1,17 +1,21 @@
+import { Prisma, type Verification } from "@/lib/generated/prisma/client";
 import { serverSecrets } from "@/lib/config/secrets";
 import { db } from "@/lib/db/client";
 import { planDelivery } from "@/lib/delivery/plan-delivery";
-import { startDelivery } from "@/lib/delivery/start-delivery";
+import { planDeliveryStart, type DeliveryStart } from "@/lib/delivery/start-delivery";
+import { EVENT_COLUMNS, eventData } from "@/lib/events/event-sql";
+import { verificationView } from "@/lib/events/verification-view";
 import { ApiError } from "@/lib/http/errors";
+import { newId } from "@/lib/ids";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { countInRollupSql, firstDeliveryOf } from "@/lib/reports/rollup";
+import { enqueueWebhook } from "@/lib/webhooks/enqueue-webhook";
 import { assertOpen } from "./assert-open";
 import { generateCode, hashCode } from "./code";
 import { enforceSendLimits } from "./enforce-send-limits";
-import { recordEvent } from "./events";
 import { findVerification, settleExpiry } from "./find-verification";
 import type { LimitGate } from "./limit-gate";
 import { assertCanMessage, resolveRecipient } from "./resolve-target";
-import { verificationView } from "./verification-view";
 
 /**
  * Sends a fresh code for the same verification: the previous code stops working, `sendCount`
@@ -59,8 +63,8 @@ export async function resendOtp(
   }
 
   // No channel given: the channel the verification was started on, without fallback.
-  const delivery = planDelivery(app, principal.mode, input.channel ?? verification.channel);
-  const channel = delivery.channel;
+  const plan = planDelivery(app, principal.mode, input.channel ?? verification.channel);
+  const channel = plan.channel;
   const recipient = resolveRecipient({ recipient: verification.recipient });
   assertCanMessage(app, recipient, channel);
   await enforceSendLimits(limits, app, recipient);
@@ -69,34 +73,42 @@ export async function resendOtp(
   const template = verification.templateId
     ? await prisma.template.findUnique({ where: { id: verification.templateId } })
     : null;
-  const updated = await prisma.$transaction(async (tx) => {
-    // Conditional on the sendCount we read: two concurrent resends cannot both issue a code.
-    const { count } = await tx.verification.updateMany({
-      where: { id: verification.id, status: "pending", sendCount: verification.sendCount },
-      data: {
-        codeHash: hashCode(code, serverSecrets().codePepper, verification.id),
-        sendCount: { increment: 1 },
-        channel,
-        expiresAt: new Date(now.getTime() + app.ttl * 1000),
-        resendAvailableAt: new Date(now.getTime() + app.resendCooldown * 1000),
-        deliveryStatus: "queued",
-        deliveryChannel: channel,
-        deliveryProvider: delivery.provider,
-        deliveryUpdatedAt: now,
-      },
-    });
-    if (count === 0) return null;
-    const fresh = await tx.verification.findUniqueOrThrow({ where: { id: verification.id } });
-    await recordEvent(tx, {
-      tenantId: fresh.tenantId,
-      appId: fresh.appId,
-      verificationId: fresh.id,
-      type: "verification.resent",
-      data: { sendCount: fresh.sendCount, channel },
-    });
-    return startDelivery(tx, { app, verification: fresh, code, template, plan: delivery });
+  const changes = {
+    codeHash: hashCode(code, serverSecrets().codePepper, verification.id),
+    sendCount: verification.sendCount + 1,
+    channel,
+    expiresAt: new Date(now.getTime() + app.ttl * 1000),
+    resendAvailableAt: new Date(now.getTime() + app.resendCooldown * 1000),
+    updatedAt: now,
+  };
+  // Before the delivery's: event ids sort events of one moment in the log.
+  const resentEvent = { id: newId("evt"), type: "verification.resent" as const };
+  const delivery = await planDeliveryStart(prisma, {
+    app,
+    verification: { ...verification, ...changes },
+    from: RESENT,
+    code,
+    template,
+    plan,
+    at: now,
   });
-  if (!updated) {
+  const write = (client: Prisma.TransactionClient) =>
+    writeResend(client, { verification, changes, delivery, eventId: resentEvent.id, at: now });
+  const resent =
+    delivery.afterWrite || app.webhookUrl
+      ? await prisma.$transaction(async (tx) => {
+          if (!(await write(tx))) return false;
+          await delivery.afterWrite?.(tx);
+          if (app.webhookUrl) {
+            for (const event of [resentEvent, ...delivery.events]) {
+              const owed = { ...event, tenantId: verification.tenantId, appId: app.id, verificationId: verification.id, at: now };
+              await enqueueWebhook(tx, owed, app);
+            }
+          }
+          return true;
+        })
+      : await write(prisma);
+  if (!resent) {
     throw new ApiError(
       "rate_limited",
       "Another resend of this verification is in progress.",
@@ -104,8 +116,61 @@ export async function resendOtp(
       { "Retry-After": "1" },
     );
   }
-  const view = verificationView(updated);
+  delivery.committed();
+  const view = verificationView({ ...verification, ...changes, ...delivery.columns });
   return app.exposeCode ? { ...view, code } : view;
+}
+
+const RESENT = Prisma.raw("resent");
+
+/**
+ * A resend's whole write, as one statement: the new code's hash and the delivery's final state on the
+ * verification, conditional on the sendCount we read (two concurrent resends cannot both issue a
+ * code: the second one's update waits on the row, then finds sendCount moved and matches nothing, so
+ * none of the rows below are written), the `verification.resent` event, the delivery's rows and,
+ * when the outbox delivered it, `delivered` in the rollups if this is the verification's first
+ * delivered message. An inline (outbox) delivery has no concurrent worker delivery of the same
+ * verification to race with: its earlier sends were inline too. Returns whether it resent.
+ */
+/** The id of the `message.delivered` event an inline delivery writes. */
+function deliveredEventId(delivery: DeliveryStart): string {
+  return delivery.events.find((e) => e.type === "message.delivered")!.id;
+}
+
+async function writeResend(
+  client: Prisma.TransactionClient,
+  input: {
+    verification: Verification;
+    changes: { codeHash: string; sendCount: number; channel: string; expiresAt: Date; resendAvailableAt: Date };
+    delivery: DeliveryStart;
+    eventId: string;
+    at: Date;
+  },
+): Promise<boolean> {
+  const { verification: v, changes: c, delivery, at } = input;
+  const d = delivery.columns;
+  const rows = [...delivery.rows];
+  if (delivery.delivered) rows.push(countInRollupSql("delivered", firstDeliveryOf(Prisma.sql`(SELECT "id" FROM ${RESENT})`, deliveredEventId(delivery))));
+  const ctes = rows.map((sql, i) => Prisma.sql`, ${Prisma.raw(`delivery_${i}`)} AS (${sql})`);
+  const result = await client.$queryRaw<{ id: string }[]>`
+    WITH ${RESENT} AS (
+      UPDATE "Verification"
+         SET "codeHash" = ${c.codeHash}, "sendCount" = ${c.sendCount}, "channel" = ${c.channel}::"Channel",
+             "expiresAt" = ${c.expiresAt}::timestamp, "resendAvailableAt" = ${c.resendAvailableAt}::timestamp,
+             "deliveryPlan" = ${d.deliveryPlan}::text[]::"Channel"[], "deliveryStep" = 0,
+             "deliveryStatus" = ${d.deliveryStatus}::"DeliveryStatus", "deliveryChannel" = ${d.deliveryChannel}::"Channel",
+             "deliveryProvider" = ${d.deliveryProvider}, "deliveryUpdatedAt" = ${d.deliveryUpdatedAt}::timestamp,
+             "codeEncrypted" = ${d.codeEncrypted}, "updatedAt" = ${at}::timestamp
+       WHERE "id" = ${v.id} AND "status" = 'pending' AND "sendCount" = ${v.sendCount}
+   RETURNING "id"
+    ), resent_event AS (
+      INSERT INTO "Event" ${EVENT_COLUMNS}
+      SELECT ${input.eventId}, ${v.tenantId}, ${v.appId}, w."id", ${v.mode}::"KeyMode", 'verification.resent',
+             ${JSON.stringify(eventData({ sendCount: c.sendCount, channel: c.channel }, v.source))}::jsonb, ${at}::timestamp
+        FROM ${RESENT} w
+    )${Prisma.join(ctes, "")}
+    SELECT "id" FROM ${RESENT}`;
+  return result.length === 1;
 }
 
 /** RateLimit-* headers of a per-verification limit that refused a resend (CONTRACT §5). */

@@ -1,28 +1,34 @@
-import type { App, Prisma } from "@/lib/generated/prisma/client";
+import type { App, Prisma, Verification } from "@/lib/generated/prisma/client";
 import { serverSecrets } from "@/lib/config/secrets";
 import { db } from "@/lib/db/client";
 import { planDelivery } from "@/lib/delivery/plan-delivery";
-import { startDelivery } from "@/lib/delivery/start-delivery";
+import { planDeliveryStart } from "@/lib/delivery/start-delivery";
+import { eventData } from "@/lib/events/event-sql";
+import { verificationView, type VerificationView } from "@/lib/events/verification-view";
 import { notFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { enqueueWebhook } from "@/lib/webhooks/enqueue-webhook";
 import { generateCode, hashCode } from "./code";
 import { enforceSendLimits } from "./enforce-send-limits";
-import { recordEvent } from "./events";
 import type { LimitGate } from "./limit-gate";
 import { assertCanMessage, resolveApp, resolveRecipient } from "./resolve-target";
 import type { SendOtpInput } from "./schemas";
-import { verificationView, type VerificationView } from "./verification-view";
+import { CREATED, isPendingConflict, writeSend, type NewVerification } from "./send-statement";
 
 export type SendOtpResult = VerificationView & { code?: string };
 
 /** Who started a send: the API (default) or the hosted widget, with the origin that embedded it. */
 export type SendOrigin = { source?: "api" | "widget"; widgetOrigin?: string | null };
 
+// Concurrent sends to one recipient: each lost race means another send just won, so a few suffice.
+const SEND_TRIES = 8;
+
 /**
  * Starts a verification: checks the app's rules and limits, cancels the recipient's pending
  * verification in this app, stores a new one with only the code's hash, and hands the message to
- * delivery — all state changes and their events in one transaction.
+ * delivery — all state changes and their events in one statement (send-statement.ts), in a
+ * transaction only when a job or webhook deliveries join it.
  */
 export async function sendOtp(
   principal: ApiKeyPrincipal,
@@ -32,8 +38,8 @@ export async function sendOtp(
 ): Promise<SendOtpResult> {
   const app = await resolveApp(principal, input.appId);
   const recipient = resolveRecipient(input);
-  const delivery = planDelivery(app, principal.mode, input.channel);
-  const channel = delivery.channel;
+  const plan = planDelivery(app, principal.mode, input.channel);
+  const channel = plan.channel;
   assertCanMessage(app, recipient, channel);
   const template = await findTemplate(app, input.templateId);
 
@@ -45,98 +51,94 @@ export async function sendOtp(
   const id = newId("ver");
   const now = new Date();
   const ttl = input.ttl ?? app.ttl;
+  const source = origin.source ?? "api";
 
+  const verification: NewVerification = {
+    id,
+    tenantId: principal.tenantId,
+    appId: app.id,
+    mode: principal.mode,
+    recipient: recipient.e164,
+    country: recipient.country,
+    requestedChannel: input.channel ?? channel,
+    channel,
+    codeHash: hashCode(code, serverSecrets().codePepper, id),
+    alphabet,
+    codeLength,
+    maxAttempts: app.maxAttempts,
+    sendCount: 1,
+    maxSends: app.maxSends,
+    locale: input.locale ?? null,
+    recipientName: input.name ?? null,
+    templateId: template?.id ?? null,
+    externalId: input.externalId ?? null,
+    metadata: (input.metadata ?? {}) as Prisma.JsonObject,
+    expiresAt: new Date(now.getTime() + ttl * 1000),
+    resendAvailableAt: new Date(now.getTime() + app.resendCooldown * 1000),
+    source,
+    widgetOrigin: origin.widgetOrigin ?? null,
+    createdAt: now,
+  };
+  // Ids first: they sort the send's events in the log (same time, ids in order of happening).
+  const events = { replacedId: newId("evt"), createdId: newId("evt") };
   const prisma = await db();
-  const verification = await prisma.$transaction(async (tx) => {
-    // One send at a time per app, mode and recipient, so "cancel the pending one, then create" cannot
-    // interleave with a concurrent send and leave two pending verifications.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`send:${app.id}:${principal.mode}:${recipient.e164}`}, 0))`;
-    await cancelPending(tx, app, principal.mode, recipient.e164, id);
-    const known = await tx.recipient.findUnique({
-      where: { tenantId_phone: { tenantId: principal.tenantId, phone: recipient.e164 } },
-      select: { id: true },
+  const delivery = await planDeliveryStart(prisma, {
+    app,
+    verification,
+    from: CREATED,
+    code,
+    template,
+    plan,
+    at: now,
+  });
+  const write = (client: Prisma.TransactionClient) =>
+    writeSend(client, {
+      verification,
+      delivery,
+      events,
+      replacedData: { reason: "replaced", replacedBy: id },
+      createdData: eventData({ channel, country: recipient.country, mode: principal.mode }, source),
     });
-    const created = await tx.verification.create({
-      data: {
-        id,
-        tenantId: principal.tenantId,
-        appId: app.id,
-        mode: principal.mode,
-        recipient: recipient.e164,
-        country: recipient.country,
-        requestedChannel: input.channel ?? channel,
-        channel,
-        codeHash: hashCode(code, serverSecrets().codePepper, id),
-        alphabet,
-        codeLength,
-        maxAttempts: app.maxAttempts,
-        maxSends: app.maxSends,
-        locale: input.locale,
-        recipientName: input.name,
-        templateId: template?.id,
-        externalId: input.externalId,
-        metadata: (input.metadata ?? {}) as Prisma.InputJsonObject,
-        isNewRecipient: !known,
-        expiresAt: new Date(now.getTime() + ttl * 1000),
-        resendAvailableAt: new Date(now.getTime() + app.resendCooldown * 1000),
-        deliveryChannel: channel,
-        deliveryProvider: delivery.provider,
-        createdAt: now,
-        deliveryUpdatedAt: now,
-        source: origin.source ?? "api",
-        widgetOrigin: origin.widgetOrigin ?? null,
-      },
-    });
-    await recordEvent(
-      tx,
-      {
-        tenantId: principal.tenantId,
-        appId: app.id,
-        verificationId: id,
-        type: "verification.created",
-        data: { channel, country: recipient.country, mode: principal.mode },
-      },
-      app,
-    );
-    return startDelivery(tx, { app, verification: created, code, template, plan: delivery });
-  });
 
-  const view = verificationView(verification);
-  return app.exposeCode ? { ...view, code } : view;
-}
-
-/** Cancels the recipient's pending verification in this app and mode (its code stops working). */
-async function cancelPending(
-  tx: Prisma.TransactionClient,
-  app: App,
-  mode: ApiKeyPrincipal["mode"],
-  recipient: string,
-  replacedBy: string,
-): Promise<void> {
-  const pending = await tx.verification.findMany({
-    // A test send never touches a live verification of the same number (nor the reverse).
-    where: { appId: app.id, mode, recipient, status: "pending" },
-    select: { id: true },
-  });
-  if (pending.length === 0) return;
-  const now = new Date();
-  await tx.verification.updateMany({
-    where: { id: { in: pending.map((p) => p.id) }, status: "pending" },
-    data: { status: "canceled", endedAt: now },
-  });
-  for (const { id } of pending) {
-    await recordEvent(
-      tx,
-      {
-        tenantId: app.tenantId,
-        appId: app.id,
-        verificationId: id,
-        type: "verification.canceled",
-        data: { reason: "replaced", replacedBy },
-      },
-      app,
-    );
+  let written: Awaited<ReturnType<typeof writeSend>> | undefined;
+  for (let attempt = 1; !written; attempt++) {
+    try {
+      written =
+        delivery.afterWrite || app.webhookUrl
+          ? await prisma.$transaction(async (tx) => {
+              const result = await write(tx);
+              await delivery.afterWrite?.(tx);
+              if (app.webhookUrl) {
+                const owed = [
+                  ...(result.replacedId ? [{ id: events.replacedId, type: "verification.canceled", verificationId: result.replacedId }] : []),
+                  { id: events.createdId, type: "verification.created", verificationId: id },
+                  ...delivery.events.map((e) => ({ ...e, verificationId: id })),
+                ];
+                for (const event of owed) {
+                  await enqueueWebhook(tx, { ...event, tenantId: principal.tenantId, appId: app.id, at: now }, app);
+                }
+              }
+              return result;
+            })
+          : await write(prisma);
+    } catch (error) {
+      if (attempt >= SEND_TRIES || !isPendingConflict(error)) throw error;
+    }
   }
+  delivery.committed();
+
+  const stored: Verification = {
+    ...verification,
+    ...delivery.columns,
+    status: "pending",
+    attempts: 0,
+    verifiedAt: null,
+    endedAt: null,
+    updatedAt: now,
+    isNewRecipient: written.isNewRecipient,
+  };
+  const view = verificationView(stored);
+  return app.exposeCode ? { ...view, code } : view;
 }
 
 async function findTemplate(app: App, templateId: string | undefined) {

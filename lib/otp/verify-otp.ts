@@ -1,19 +1,21 @@
-import type { Verification } from "@/lib/generated/prisma/client";
+import { Prisma, type Verification } from "@/lib/generated/prisma/client";
 import { serverSecrets } from "@/lib/config/secrets";
 import { db } from "@/lib/db/client";
+import { EVENT_COLUMNS, eventData } from "@/lib/events/event-sql";
+import { verificationView, type VerificationView } from "@/lib/events/verification-view";
 import { ApiError, notFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { ownModeWhere } from "@/lib/keys/require-app";
 import { rateLimitIds } from "@/lib/rate-limit/policies";
+import { countInRollupSql, countVerifyTimeSql } from "@/lib/reports/rollup";
+import { enqueueWebhook } from "@/lib/webhooks/enqueue-webhook";
 import { assertOpen } from "./assert-open";
 import { codeMatches } from "./code";
-import { recordEvent } from "./events";
 import { findVerification, settleExpiry } from "./find-verification";
 import type { LimitGate } from "./limit-gate";
 import { resolveApp, resolveRecipient } from "./resolve-target";
 import type { VerifyOtpInput } from "./schemas";
-import { verificationView, type VerificationView } from "./verification-view";
 
 export type VerifyOtpResult = { valid: true; verification: VerificationView };
 
@@ -21,10 +23,18 @@ export type VerifyOtpResult = { valid: true; verification: VerificationView };
 type EventApp = { id: string; webhookUrl: string | null };
 
 /**
- * Checks a code. The state change is one conditional write, never read-then-write: approving
- * requires the row to still be pending with the same code hash, so of any number of concurrent
- * right answers exactly one wins; a wrong answer increments `attempts` in the database, so
- * concurrent wrong answers are each counted once and the maxAttempts-th turns it `failed`.
+ * Checks a code. The submitted code is compared with the stored hash in Node, in constant time
+ * (codeMatches: HMAC then timingSafeEqual); the state change is then one conditional statement,
+ * never read-then-write:
+ *
+ * - a right code approves only if the row is still pending with the same code hash (a resend changes
+ *   it), unexpired and with attempts left, so of any number of concurrent right answers exactly one
+ *   wins;
+ * - a wrong code increments `attempts` in the database under the row lock, so concurrent wrong
+ *   answers are each counted once and the maxAttempts-th turns it `failed`.
+ *
+ * Each statement writes its outcome, the verify attempt, the event and the rollups together
+ * (approveStatement, countWrongCodeStatement); a transaction joins it only to owe a webhook.
  */
 export async function verifyOtp(
   principal: ApiKeyPrincipal,
@@ -70,81 +80,96 @@ async function locate(principal: ApiKeyPrincipal, input: VerifyOtpInput): Promis
   return newest;
 }
 
-async function approve(verification: Verification, app: EventApp, ip: string | null): Promise<Verification | null> {
+/** Runs `write` on its own, or in a transaction that also writes the webhook delivery its event owes. */
+async function withWebhook<T>(
+  app: EventApp,
+  write: (client: Prisma.TransactionClient) => Promise<T>,
+  owed: (result: T) => Parameters<typeof enqueueWebhook>[1] | null,
+): Promise<T> {
   const prisma = await db();
+  if (!app.webhookUrl) return write(prisma);
   return prisma.$transaction(async (tx) => {
-    const now = new Date();
-    const { count } = await tx.verification.updateMany({
-      where: {
-        id: verification.id,
-        status: "pending",
-        codeHash: verification.codeHash,
-        expiresAt: { gt: now },
-        attempts: { lt: verification.maxAttempts },
-      },
-      data: { status: "approved", verifiedAt: now, endedAt: now },
-    });
-    if (count === 0) return null;
-    await tx.verifyAttempt.create({
-      data: { id: newId("vat"), tenantId: verification.tenantId, verificationId: verification.id, success: true, reason: "approved", ip },
-    });
-    await tx.recipient.upsert({
-      where: { tenantId_phone: { tenantId: verification.tenantId, phone: verification.recipient } },
-      create: { id: newId("rcp"), tenantId: verification.tenantId, phone: verification.recipient, firstApprovedAt: now, lastApprovedAt: now },
-      update: { lastApprovedAt: now },
-    });
-    await recordEvent(tx, {
-      tenantId: verification.tenantId,
-      appId: verification.appId,
-      verificationId: verification.id,
-      type: "verification.approved",
-      data: { attempts: verification.attempts + 1, secondsToVerify: Math.round((now.getTime() - verification.createdAt.getTime()) / 1000) },
-    }, app);
-    return tx.verification.findUniqueOrThrow({ where: { id: verification.id } });
+    const result = await write(tx);
+    const event = owed(result);
+    if (event) await enqueueWebhook(tx, event, app);
+    return result;
   });
+}
+
+/** The columns an approval changes, or a concurrent delivery may have, for the answer's view. */
+type ApprovedRow = Pick<
+  Verification,
+  "status" | "attempts" | "verifiedAt" | "endedAt" | "updatedAt" | "deliveryStatus" | "deliveryChannel" | "deliveryProvider" | "deliveryUpdatedAt"
+>;
+
+async function approve(verification: Verification, app: EventApp, ip: string | null): Promise<Verification | null> {
+  const now = new Date();
+  const eventId = newId("evt");
+  const rows = await withWebhook(
+    app,
+    (client) => client.$queryRaw<ApprovedRow[]>(approveStatement(verification, { now, ip, eventId })),
+    (rows) =>
+      rows[0]
+        ? { id: eventId, tenantId: verification.tenantId, appId: verification.appId, verificationId: verification.id, type: "verification.approved", at: now }
+        : null,
+  );
+  return rows[0] ? { ...verification, ...rows[0] } : null;
+}
+
+/**
+ * Approval as one statement: the conditional update (pending, same code hash, unexpired, attempts
+ * left), then — only when it matched — the successful verify attempt, the recipient's "last
+ * approved" (first approval creates it), `verification.approved`, and the `approved` rollup and
+ * time-to-verify histogram. Returns no row when the update matched nothing (a lost race).
+ */
+function approveStatement(v: Verification, at: { now: Date; ip: string | null; eventId: string }): Prisma.Sql {
+  const now = Prisma.sql`${at.now}::timestamp`;
+  const secondsToVerify = Math.round((at.now.getTime() - v.createdAt.getTime()) / 1000);
+  return Prisma.sql`
+    WITH approved AS (
+      UPDATE "Verification"
+         SET "status" = 'approved', "verifiedAt" = ${now}, "endedAt" = ${now}, "codeEncrypted" = NULL, "updatedAt" = ${now}
+       WHERE "id" = ${v.id} AND "status" = 'pending' AND "codeHash" = ${v.codeHash}
+         AND "expiresAt" > ${now} AND "attempts" < "maxAttempts"
+   RETURNING "id", "tenantId", "appId", "channel", "country", "createdAt", "status", "attempts", "verifiedAt", "endedAt",
+             "updatedAt", "deliveryStatus", "deliveryChannel", "deliveryProvider", "deliveryUpdatedAt"
+    ), attempt AS (
+      INSERT INTO "VerifyAttempt" ("id", "tenantId", "verificationId", "success", "reason", "ip", "createdAt")
+      SELECT ${newId("vat")}, a."tenantId", a."id", true, 'approved', ${at.ip}::text, ${now} FROM approved a
+    ), known_recipient AS (
+      INSERT INTO "Recipient" ("id", "tenantId", "phone", "firstApprovedAt", "lastApprovedAt")
+      SELECT ${newId("rcp")}, a."tenantId", ${v.recipient}, ${now}, ${now} FROM approved a
+      ON CONFLICT ("tenantId", "phone") DO UPDATE SET "lastApprovedAt" = EXCLUDED."lastApprovedAt"
+    ), approved_event AS (
+      INSERT INTO "Event" ${EVENT_COLUMNS}
+      SELECT ${at.eventId}, a."tenantId", a."appId", a."id", ${v.mode}::"KeyMode", 'verification.approved',
+             ${JSON.stringify(eventData({ secondsToVerify }, v.source))}::jsonb || jsonb_build_object('attempts', a."attempts" + 1),
+             ${now}
+        FROM approved a
+    ), approved_rollup AS (${countInRollupSql("approved", Prisma.sql`approved v`)}
+    ), verify_time AS (${countVerifyTimeSql(Prisma.sql`approved v`)})
+    SELECT "status"::text AS "status", "attempts", "verifiedAt", "endedAt", "updatedAt", "deliveryStatus"::text AS "deliveryStatus",
+           "deliveryChannel"::text AS "deliveryChannel", "deliveryProvider", "deliveryUpdatedAt"
+      FROM approved`;
 }
 
 type Counted = { attempts: number; maxAttempts: number; status: string };
 
 async function rejectWrongCode(verification: Verification, app: EventApp, ip: string | null): Promise<never> {
-  const prisma = await db();
-  const counted = await prisma.$transaction(async (tx) => {
-    // The increment and the failed transition happen in the database, under the row lock.
-    const rows = await tx.$queryRaw<Counted[]>`
-      UPDATE "Verification"
-         SET "attempts" = "attempts" + 1,
-             "status" = CASE WHEN "attempts" + 1 >= "maxAttempts" THEN 'failed'::"VerificationStatus" ELSE "status" END,
-             "endedAt" = CASE WHEN "attempts" + 1 >= "maxAttempts" THEN now() ELSE "endedAt" END,
-             "updatedAt" = now()
-       WHERE "id" = ${verification.id} AND "status" = 'pending' AND "attempts" < "maxAttempts"
-   RETURNING "attempts", "maxAttempts", "status"::text AS "status"`;
-    const row = rows[0];
-    if (!row) return null;
-    const failed = row.status === "failed";
-    await tx.verifyAttempt.create({
-      data: {
-        id: newId("vat"),
-        tenantId: verification.tenantId,
-        verificationId: verification.id,
-        success: false,
-        reason: failed ? "too_many_attempts" : "invalid_code",
-        ip,
-      },
-    });
-    if (failed) {
-      await recordEvent(tx, {
-        tenantId: verification.tenantId,
-        appId: verification.appId,
-        verificationId: verification.id,
-        type: "verification.failed",
-        data: { reason: "too_many_attempts", attempts: row.attempts },
-      }, app);
-    }
-    return row;
-  });
-
+  const now = new Date();
+  const eventId = newId("evt");
+  const rows = await withWebhook(
+    app,
+    (client) => client.$queryRaw<Counted[]>(countWrongCodeStatement(verification, { now, ip, eventId })),
+    (rows) =>
+      rows[0]?.status === "failed"
+        ? { id: eventId, tenantId: verification.tenantId, appId: verification.appId, verificationId: verification.id, type: "verification.failed", at: now }
+        : null,
+  );
+  const counted = rows[0];
   if (!counted) {
     // It left `pending` between our read and the write (another wrong answer failed it, or it was approved).
+    const prisma = await db();
     const current = await prisma.verification.findUniqueOrThrow({ where: { id: verification.id } });
     assertOpen(await settleExpiry(current));
     throw new ApiError("failed", "This verification can no longer be verified.");
@@ -160,4 +185,37 @@ async function rejectWrongCode(verification: Verification, app: EventApp, ip: st
   throw new ApiError("invalid_code", `That code is not right. ${attemptsRemaining} attempt${attemptsRemaining === 1 ? "" : "s"} left.`, {
     attemptsRemaining,
   });
+}
+
+/**
+ * A wrong code as one statement: the increment and the `failed` transition happen in the database,
+ * under the row lock (pending with attempts left), then — only when it matched — the failed verify
+ * attempt, and on the last allowed attempt `verification.failed` and the `failed` rollup.
+ */
+function countWrongCodeStatement(v: Verification, at: { now: Date; ip: string | null; eventId: string }): Prisma.Sql {
+  const now = Prisma.sql`${at.now}::timestamp`;
+  const last = Prisma.sql`"attempts" + 1 >= "maxAttempts"`;
+  return Prisma.sql`
+    WITH counted AS (
+      UPDATE "Verification"
+         SET "attempts" = "attempts" + 1,
+             "status" = CASE WHEN ${last} THEN 'failed'::"VerificationStatus" ELSE "status" END,
+             "endedAt" = CASE WHEN ${last} THEN ${now} ELSE "endedAt" END,
+             "codeEncrypted" = CASE WHEN ${last} THEN NULL ELSE "codeEncrypted" END,
+             "updatedAt" = ${now}
+       WHERE "id" = ${v.id} AND "status" = 'pending' AND "attempts" < "maxAttempts"
+   RETURNING "id", "tenantId", "appId", "channel", "country", "createdAt", "attempts", "maxAttempts", "status"
+    ), attempt AS (
+      INSERT INTO "VerifyAttempt" ("id", "tenantId", "verificationId", "success", "reason", "ip", "createdAt")
+      SELECT ${newId("vat")}, c."tenantId", c."id", false,
+             CASE WHEN c."status" = 'failed' THEN 'too_many_attempts' ELSE 'invalid_code' END, ${at.ip}::text, ${now}
+        FROM counted c
+    ), failed_event AS (
+      INSERT INTO "Event" ${EVENT_COLUMNS}
+      SELECT ${at.eventId}, c."tenantId", c."appId", c."id", ${v.mode}::"KeyMode", 'verification.failed',
+             ${JSON.stringify(eventData({ reason: "too_many_attempts" }, v.source))}::jsonb || jsonb_build_object('attempts', c."attempts"),
+             ${now}
+        FROM counted c WHERE c."status" = 'failed'
+    ), failed_rollup AS (${countInRollupSql("failed", Prisma.sql`counted v WHERE v."status" = 'failed'`)})
+    SELECT "attempts", "maxAttempts", "status"::text AS "status" FROM counted`;
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
-import { EVENT_TYPES } from "@/lib/otp/event-types";
+import { EVENT_TYPES } from "@/lib/events/event-types";
 import { findVerification } from "@/lib/otp/find-verification";
 import { readableAppIds } from "./app-scope";
 import { afterCursor, cursorSchema, pageOf } from "./cursor";

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { resolveRecipient } from "@/lib/otp/resolve-target";
-import { verificationView, type VerificationView } from "@/lib/otp/verification-view";
+import { verificationView, type VerificationView } from "@/lib/events/verification-view";
 import { readableAppIds, scopedTo } from "./app-scope";
 import { afterCursor, cursorSchema, pageOf } from "./cursor";
 import {

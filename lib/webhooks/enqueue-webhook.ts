@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
-import { verificationView } from "@/lib/otp/verification-view";
+import { verificationView } from "@/lib/events/verification-view";
 import { isWebhookEvent } from "./event-types";
 
 /**

@@ -1,4 +1,4 @@
-import { EVENT_TYPES, type EventType } from "@/lib/otp/event-types";
+import { EVENT_TYPES, type EventType } from "@/lib/events/event-types";
 
 /**
  * The events an app's webhook receives: every event about a verification — its lifecycle and its

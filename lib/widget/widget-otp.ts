@@ -5,7 +5,7 @@ import { isId } from "@/lib/ids";
 import type { LimitGate } from "@/lib/otp/limit-gate";
 import { resendOtp } from "@/lib/otp/resend-otp";
 import { sendOtp } from "@/lib/otp/send-otp";
-import type { VerificationView } from "@/lib/otp/verification-view";
+import type { VerificationView } from "@/lib/events/verification-view";
 import { verifyOtp } from "@/lib/otp/verify-otp";
 import { limitIds } from "@/lib/rate-limit/policies";
 import { signWidgetToken } from "@/lib/tokens/sign-token";

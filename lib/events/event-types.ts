@@ -1,5 +1,5 @@
-// A leaf module (no imports): the webhook code reads this list while lib/otp/events.ts imports the
-// webhook code, so the list must not live in events.ts itself.
+// A leaf module (no imports): the webhook code reads this list while record-event.ts calls the
+// webhook code, so the list must not live in record-event.ts itself.
 
 /** Event types of the log (CONTRACT §4 `/otp/logs`) and of tenant webhooks (§9): the one list. */
 export const EVENT_TYPES = [

@@ -1,0 +1,35 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * SQL pieces for writing events inside a use case's own statement (a CTE next to the change they
+ * record). Every event of a verification carries the verification's mode, and the events of a
+ * verification the widget started carry `source: "widget"` in their data (CONTRACT §8): the writer
+ * states both, as it holds the verification (no trigger looks them up).
+ */
+
+/** `data`, plus `source: "widget"` when the verification's source (a SQL expression) is the widget. */
+export function eventDataSql(data: Prisma.InputJsonObject, source: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${JSON.stringify(data)}::jsonb || CASE WHEN ${source} = 'widget' THEN '{"source":"widget"}'::jsonb ELSE '{}'::jsonb END)`;
+}
+
+/** The event data a verification of a known source carries (computed in Node). */
+export function eventData(data: Prisma.InputJsonObject, source: string): Prisma.InputJsonObject {
+  return source === "widget" ? { ...data, source: "widget" } : data;
+}
+
+/** The column list of an `INSERT INTO "Event"` that the SELECTs and VALUES of these pieces fill. */
+export const EVENT_COLUMNS = Prisma.sql`("id", "tenantId", "appId", "verificationId", "mode", "type", "data", "createdAt")`;
+
+/** One row of EVENT_COLUMNS from values known in Node. */
+export function eventValues(event: {
+  id: string;
+  tenantId: string;
+  appId: string;
+  verificationId: string;
+  mode: string;
+  type: string;
+  data: Prisma.InputJsonObject;
+  at: Date;
+}): Prisma.Sql {
+  return Prisma.sql`(${event.id}, ${event.tenantId}, ${event.appId}, ${event.verificationId}, ${event.mode}::"KeyMode", ${event.type}, ${JSON.stringify(event.data)}::jsonb, ${event.at}::timestamp)`;
+}
