@@ -15,7 +15,7 @@ import { generateCode, hashCode } from "./code";
 import { enforceSendLimits } from "./enforce-send-limits";
 import { findVerification, settleExpiry } from "./find-verification";
 import type { LimitGate } from "./limit-gate";
-import { assertCanMessage, resolveRecipient } from "./resolve-target";
+import { assertCanMessage, resolveApp, resolveRecipient } from "./resolve-target";
 
 /**
  * Sends a fresh code for the same verification: the previous code stops working, `sendCount`
@@ -29,7 +29,7 @@ export async function resendOtp(
   const verification = await settleExpiry(await findVerification(principal, input.id));
   assertOpen(verification);
   const prisma = await db();
-  const app = await prisma.app.findUniqueOrThrow({ where: { id: verification.appId } });
+  const app = await resolveApp(principal, verification.appId);
 
   const now = new Date();
   if (verification.resendAvailableAt > now) {

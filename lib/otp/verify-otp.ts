@@ -44,7 +44,8 @@ export async function verifyOtp(
 ): Promise<VerifyOtpResult> {
   let verification = await locate(principal, input);
   const prisma = await db();
-  const app = await prisma.app.findUniqueOrThrow({ where: { id: verification.appId }, select: { id: true, rateLimits: true, webhookUrl: true } });
+  // Through resolveApp: scoped to the tenant, and served by the app cache where there is one.
+  const app = await resolveApp(principal, verification.appId);
   const ids = rateLimitIds({ tenantId: principal.tenantId, appId: app.id, recipient: verification.recipient, numberPrefix: "" });
   await limits.enforce([{ policy: "verifiesPerRecipient", id: ids.recipient }], app.rateLimits, {
     tenantId: principal.tenantId,
