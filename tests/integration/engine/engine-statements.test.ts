@@ -145,6 +145,24 @@ describe("engine statements", () => {
     expect(expired[0]!.mode).toBe("test");
   }, 120_000);
 
+  it("a named template written for another channel is not used for this one (inline and worker paths agree)", async () => {
+    const t = await newTenant();
+    const template = await api("POST", `/api/v1/apps/${t.appId}/templates`, {
+      key: t.test,
+      body: { channel: "whatsapp", locale: "en", body: "WHATSAPP-ONLY {{code}}" },
+    });
+    expect(template.status, template.text).toBe(201);
+    const recipient = randomMobile();
+    const sent = await api("POST", "/api/v1/otp/send", {
+      key: t.test,
+      body: { recipient, channel: "sms", templateId: template.body.id },
+    });
+    expect(sent.status, sent.text).toBe(201);
+    const outbox = await api("GET", `/api/v1/outbox?recipient=${encodeURIComponent(recipient)}&limit=1`, { key: t.test });
+    expect(outbox.body.data[0].channel).toBe("sms");
+    expect(outbox.body.data[0].body).not.toContain("WHATSAPP-ONLY");
+  }, 120_000);
+
   it("the Event table has no triggers: writers set mode and source themselves", async () => {
     const prisma = await db();
     const triggers = await prisma.$queryRaw<{ n: number }[]>`
