@@ -29,6 +29,9 @@ export type RateLimiter = {
   peek(checks: LimitCheck[]): Promise<LimitState[]>;
   /** Forgets everything counted for one identifier under one policy (all window sizes). */
   reset(policy: PolicyName, id: string): Promise<void>;
+  /** A plain value in the store (see LimiterStore.get), with the same deadline as the limits. */
+  readValue(key: string): Promise<string | null>;
+  writeValue(key: string, value: string): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 };
@@ -135,6 +138,8 @@ export function createRateLimiter(options: {
       await withDeadline(() => limiter.resetUsedTokens(id));
     },
 
+    readValue: (key) => withDeadline(() => store.get(key)),
+    writeValue: (key, value) => withDeadline(() => store.set(key, value)),
     ping: () => withDeadline(() => store.ping()),
     close: () => store.close(),
   };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { ApiError, notFound } from "@/lib/http/errors";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { announceConfigChange } from "@/lib/keys/config-version";
 
 /**
  * Tenant-wide settings (CONTRACT §5): the daily send cap across all the tenant's apps and both modes
@@ -66,6 +67,8 @@ export async function updateTenantSettings(principal: ApiKeyPrincipal, input: Te
     where: { id: principal.tenantId },
     data: { ...(input.rateLimits ?? {}) },
   });
+  // Keys are cached with their tenant's limits: every instance must read them again.
+  await announceConfigChange(principal.tenantId);
   return view(tenant);
 }
 

@@ -17,6 +17,14 @@ export function createUpstashStore(config: { url: string; token: string; timeout
   return {
     evalsha: (sha, keys, args) => redis.evalsha(sha, keys, args),
     eval: (script, keys, args) => redis.eval(script, keys, args),
+    // The values written are ids, which @upstash/redis's JSON decoding leaves alone; String() for anything else.
+    get: async (key) => {
+      const value = await redis.get<unknown>(key);
+      return value === null || value === undefined ? null : String(value);
+    },
+    set: async (key, value) => {
+      await redis.set(key, value);
+    },
     ping: async () => {
       await redis.ping();
     },
