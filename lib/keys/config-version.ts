@@ -37,6 +37,9 @@ export async function announceConfigChange(tenantId: string): Promise<void> {
   try {
     await writeStoreValue(configVersionKey(tenantId), randomUUID());
   } catch (error) {
-    logger.error({ err: error, tenantId }, "could not announce a configuration change; other instances see it within seconds");
+    logger.error(
+      { err: error, tenantId },
+      "could not announce a configuration change; other instances see it within seconds",
+    );
   }
 }

@@ -31,7 +31,8 @@ export class VersionedCache<T> {
 
   set(key: string, value: T, version: string | null, now = Date.now()): void {
     if (this.#entries.size >= this.maxEntries) {
-      for (const [k, entry] of this.#entries) if (now - entry.storedAt >= CACHE_TTL_MS) this.#entries.delete(k);
+      for (const [k, entry] of this.#entries)
+        if (now - entry.storedAt >= CACHE_TTL_MS) this.#entries.delete(k);
       // Still full of live entries: start over rather than grow without bound.
       if (this.#entries.size >= this.maxEntries) this.#entries.clear();
     }

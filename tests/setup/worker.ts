@@ -13,7 +13,11 @@ delete process.env.UPSTASH_REDIS_REST_URL;
 delete process.env.UPSTASH_REDIS_REST_TOKEN;
 const upstash = inject("upstash");
 const redisUrl = inject("redisUrl");
-if (upstash) Object.assign(process.env, { UPSTASH_REDIS_REST_URL: upstash.url, UPSTASH_REDIS_REST_TOKEN: upstash.token });
+if (upstash)
+  Object.assign(process.env, {
+    UPSTASH_REDIS_REST_URL: upstash.url,
+    UPSTASH_REDIS_REST_TOKEN: upstash.token,
+  });
 else if (redisUrl) process.env.REDIS_URL = redisUrl;
 // Like the test server: tests reach their own receivers and gateways on 127.0.0.1.
 process.env.OTPILOT_ALLOW_PRIVATE_WEBHOOKS = "1";
