@@ -9,7 +9,7 @@ import { problemResponse, toProblem } from "./problem";
 import { RateLimitTracker } from "./rate-limit-tracker";
 import { RateLimitStoreUnavailableError } from "@/lib/rate-limit/errors";
 
-export type ApiContext<Params> = {
+type ApiContext<Params> = {
   request: Request;
   params: Params;
   principal: ApiKeyPrincipal;
@@ -119,7 +119,7 @@ export function anonymousProblem(request: Request, error: ApiError): Promise<Res
 }
 
 /** The `Allow` value of a route serving `allowed`: HEAD comes with GET, OPTIONS always. */
-export function allowHeader(allowed: readonly string[]): string {
+function allowHeader(allowed: readonly string[]): string {
   const methods = new Set(allowed.map((method) => method.toUpperCase()));
   if (methods.has("GET")) methods.add("HEAD");
   methods.add("OPTIONS");

@@ -13,7 +13,7 @@ import { limiterStoreIsShared, readStoreValue, writeStoreValue } from "@/lib/rat
  * the in-process store (the embedded default) there is none — the CLI is another process — so
  * `readConfigVersion` answers null and nothing is served from a cache.
  */
-export function configVersionKey(tenantId: string): string {
+function configVersionKey(tenantId: string): string {
   return `otpilot:cfg:${tenantId}`;
 }
 

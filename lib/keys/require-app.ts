@@ -56,7 +56,7 @@ async function cachedApp(
 }
 
 /** Prisma `where` for the apps a principal may see: the tenant's, narrowed to the key's apps. */
-export function visibleAppsWhere(principal: ApiKeyPrincipal) {
+function visibleAppsWhere(principal: ApiKeyPrincipal) {
   return { tenantId: principal.tenantId, ...(principal.appIds.length ? { id: { in: principal.appIds } } : {}) };
 }
 

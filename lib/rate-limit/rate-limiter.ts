@@ -10,7 +10,7 @@ export type LimitCheck = { policy: PolicyName; id: string; override?: PolicyLimi
 /** A limit's state after a check or peek. `reset` is when the window ends, in unix milliseconds. */
 export type LimitState = { name: PolicyName; limit: number; remaining: number; reset: number };
 
-export type FailedLimit = LimitState & { retryAfterSeconds: number };
+type FailedLimit = LimitState & { retryAfterSeconds: number };
 
 /** `tightest` is the limit for the RateLimit-* headers: the failed one, else the one with the fewest remaining. */
 export type LimitsResult =
@@ -36,7 +36,7 @@ export type RateLimiter = {
   close(): Promise<void>;
 };
 
-export const DEFAULT_KEY_PREFIX = "otpilot:rl";
+const DEFAULT_KEY_PREFIX = "otpilot:rl";
 export const DEFAULT_TIMEOUT_MS = 1_500;
 
 /**

@@ -9,7 +9,7 @@ import { announceConfigChange } from "@/lib/keys/config-version";
  * (a spend cap against SMS pumping: an app setting would give every new app its own cap) and the
  * per-API-key request limit (a key is the tenant's, not an app's).
  */
-export const tenantRateLimitsSchema = z
+const tenantRateLimitsSchema = z
   .object({
     sendsPerDay: z.number().int().min(1).max(100_000_000).describe("sends per day across all apps, test and live together (default 10,000)"),
     requestsPerKeyPerSecond: z.number().int().min(1).max(100_000).describe("requests per second per secret API key (default 100)"),
@@ -20,9 +20,9 @@ export const tenantRateLimitsSchema = z
 /** `PATCH /api/v1/tenant` body. */
 export const tenantSettingsSchema = z.object({ rateLimits: tenantRateLimitsSchema }).partial().strict();
 
-export type TenantSettingsInput = z.infer<typeof tenantSettingsSchema>;
+type TenantSettingsInput = z.infer<typeof tenantSettingsSchema>;
 
-export type TenantView = {
+type TenantView = {
   id: string;
   name: string;
   rateLimits: { sendsPerDay: number; requestsPerKeyPerSecond: number };
