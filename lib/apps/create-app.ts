@@ -2,6 +2,7 @@ import type { AuditActor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
+import { announceConfigChange } from "@/lib/keys/config-version";
 import { createPublishableKey } from "@/lib/keys/create-api-key";
 import { appView, type AppView } from "./app-view";
 import { settingsToColumns, withPublishableKeys } from "./app-data";
@@ -24,5 +25,7 @@ export async function createApp(
     if (actor) await recordAudit(actor, { action: "app.created", targetType: "app", targetId: id, data: { name: settings.name } }, tx);
     return tx.app.findUniqueOrThrow({ where: { id }, include: withPublishableKeys });
   });
+  // A second app makes "the tenant's only app" (requests without appId) ambiguous on every instance.
+  await announceConfigChange(tenantId);
   return appView(app);
 }

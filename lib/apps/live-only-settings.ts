@@ -10,7 +10,7 @@ import type { AppSettingsInput } from "./settings";
  * with a test key too: a tenant's integration tests set them up, they are validated, and none of
  * them reveals a code or redirects a message.
  */
-export const LIVE_ONLY_SETTINGS = ["providers", "exposeCode", "webhookUrl"] as const satisfies (keyof AppSettingsInput)[];
+const LIVE_ONLY_SETTINGS = ["providers", "exposeCode", "webhookUrl"] as const satisfies (keyof AppSettingsInput)[];
 
 /** 403 `forbidden` when a test key's create/update touches a live-only setting. */
 export function assertSettingsAllowedForKey(principal: ApiKeyPrincipal, settings: AppSettingsInput): void {

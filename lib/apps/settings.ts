@@ -34,7 +34,7 @@ export const rateLimitSettingsSchema = z
   .partial()
   .strict();
 
-export const providerSettingsSchema = z
+const providerSettingsSchema = z
   .object({
     twilio: z
       .object({

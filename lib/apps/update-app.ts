@@ -2,12 +2,14 @@ import type { AuditActor } from "@/lib/audit/actor";
 import { changedSettings, recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
+import { announceConfigChange } from "@/lib/keys/config-version";
 import { appView, type AppView } from "./app-view";
 import { settingsToColumns, withPublishableKeys } from "./app-data";
 import type { AppSettingsInput } from "./settings";
 
 /**
- * Partial update of an app's settings; takes effect on the next request (nothing is cached).
+ * Partial update of an app's settings; takes effect on the next request on every instance (apps are
+ * cached only under the tenant's configuration version, which this replaces after the commit).
  * `actor` gets an audit-log entry naming the changed settings (never their values).
  */
 export async function updateApp(
@@ -35,5 +37,6 @@ export async function updateApp(
       include: withPublishableKeys,
     });
   });
+  await announceConfigChange(tenantId);
   return appView(app);
 }

@@ -7,8 +7,9 @@ import { clientIp } from "./client-ip";
 import { REQUESTED_METHOD_HEADER } from "./method-guard";
 import { problemResponse, toProblem } from "./problem";
 import { RateLimitTracker } from "./rate-limit-tracker";
+import { RateLimitStoreUnavailableError } from "@/lib/rate-limit/errors";
 
-export type ApiContext<Params> = {
+type ApiContext<Params> = {
   request: Request;
   params: Params;
   principal: ApiKeyPrincipal;
@@ -33,18 +34,22 @@ export function apiRoute<Params = Record<string, never>>(
   return async (request, route) => {
     const observe = observeApiRequest(request, route);
     const requestId = newId("req");
-    const limits = new RateLimitTracker();
+    let limits = new RateLimitTracker();
     let response: Response;
     const ip = clientIp(request.headers);
     try {
-      const principal = await authenticateApiKey(request.headers).catch(async (error: unknown) => {
-        // A refused credential counts against the per-IP limit; a lookup that failed because the
-        // database is down is not the caller's doing and only shows that limit's state.
-        if (error instanceof ApiError) await limits.checkAnonymous(ip);
-        else await limits.peekAnonymous(ip);
-        throw error;
-      });
-      await limits.checkKey(principal);
+      const principal = await authenticateApiKey(request.headers, (key) => limits.checkKey(key)).catch(
+        async (error: unknown) => {
+          if (!isRefusedKey(error) && !isKeyLookupFailure(error)) throw error; // the per-key limit's own answer
+          // A refused credential counts against the per-IP limit; a lookup that failed because the
+          // database is down is not the caller's doing and only shows that limit's state. Either way
+          // the headers are the per-IP limit's, not those of a key that turned out revoked.
+          limits = new RateLimitTracker();
+          if (isRefusedKey(error)) await limits.checkAnonymous(ip);
+          else await limits.peekAnonymous(ip);
+          throw error;
+        },
+      );
       const params = ((await route?.params) ?? {}) as Params;
       assertStorableText(params, "path");
       response = await handler({ request, params, principal, requestId, ip, limits });
@@ -89,14 +94,23 @@ export async function answerAnyCaller(request: Request, answer: () => Response |
 
 async function applyCallerLimit(request: Request, limits: RateLimitTracker, ip: string | null): Promise<void> {
   if (!readCredential(request.headers)) return limits.checkAnonymous(ip);
-  let principal: ApiKeyPrincipal;
   try {
-    principal = await authenticateApiKey(request.headers);
+    await authenticateApiKey(request.headers, (key) => limits.checkKey(key));
   } catch (error) {
-    if (error instanceof ApiError) return limits.checkAnonymous(ip);
-    return limits.peekAnonymous(ip); // the key could not be looked up: nobody's fault, nobody charged
+    if (isRefusedKey(error)) return limits.checkAnonymous(ip);
+    if (isKeyLookupFailure(error)) return limits.peekAnonymous(ip); // nobody's fault, nobody charged
+    throw error;
   }
-  await limits.checkKey(principal);
+}
+
+/** authenticateApiKey's 401 (the per-key limit it also runs answers 429 or 503, never 401). */
+function isRefusedKey(error: unknown): boolean {
+  return error instanceof ApiError && error.code === "unauthorized";
+}
+
+/** The key could not be looked up (the database is down), as opposed to an answer of the limiter. */
+function isKeyLookupFailure(error: unknown): boolean {
+  return !(error instanceof ApiError) && !(error instanceof RateLimitStoreUnavailableError);
 }
 
 /** A problem+json answer that needs no key (see answerAnyCaller). */
@@ -105,7 +119,7 @@ export function anonymousProblem(request: Request, error: ApiError): Promise<Res
 }
 
 /** The `Allow` value of a route serving `allowed`: HEAD comes with GET, OPTIONS always. */
-export function allowHeader(allowed: readonly string[]): string {
+function allowHeader(allowed: readonly string[]): string {
   const methods = new Set(allowed.map((method) => method.toUpperCase()));
   if (methods.has("GET")) methods.add("HEAD");
   methods.add("OPTIONS");

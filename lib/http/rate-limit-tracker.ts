@@ -6,7 +6,14 @@ import type { LimitCheck, LimitGate } from "@/lib/otp/limit-gate";
 import { rateLimitHeaders } from "@/lib/rate-limit/headers";
 import { checkLimits, peekLimits } from "@/lib/rate-limit/limiter";
 import { RateLimitStoreUnavailableError } from "@/lib/rate-limit/errors";
-import { appPolicyLimit, limitIds, POLICIES, tenantPolicyLimit } from "@/lib/rate-limit/policies";
+import {
+  appPolicyLimit,
+  isTenantWide,
+  limitIds,
+  POLICIES,
+  tenantPolicyLimit,
+  type PolicyLimit,
+} from "@/lib/rate-limit/policies";
 import { tenantLimits, type TenantLimits } from "@/lib/tenants/tenant-settings";
 import type { LimitState } from "@/lib/rate-limit/rate-limiter";
 import { ApiError } from "./errors";
@@ -22,19 +29,21 @@ export class RateLimitTracker implements LimitGate {
   private retryAfterSeconds: number | null = null;
   /** the mode of the key the request came with, for the mode of `rate_limit.hit` events */
   private mode: ApiKeyPrincipal["mode"] | null = null;
+  /** the tenant's limits, as the key was read with them (or read once for this request) */
+  private tenant: { id: string; limits: TenantLimits } | null = null;
 
   /** The per-key request limit: the tenant's `requestsPerKeyPerSecond` (CONTRACT §5). */
   async checkKey(principal: ApiKeyPrincipal): Promise<void> {
     this.mode = principal.mode;
-    let limits: TenantLimits;
+    if (principal.tenantLimits) this.tenant = { id: principal.tenantId, limits: principal.tenantLimits };
+    let override: PolicyLimit;
     try {
-      limits = await tenantLimits(principal.tenantId);
+      override = tenantPolicyLimit("requestsPerKey", await this.tenantLimitsOf(principal.tenantId));
     } catch (error) {
       // The database is down: the key's default limit still applies (and shows in the 503's headers).
       await this.apply([{ policy: "requestsPerKey", id: limitIds.apiKey(principal.keyId) }], null).catch(() => {});
       throw error;
     }
-    const override = tenantPolicyLimit("requestsPerKey", limits);
     await this.apply([{ policy: "requestsPerKey", id: limitIds.apiKey(principal.keyId), override }], null);
   }
 
@@ -56,11 +65,28 @@ export class RateLimitTracker implements LimitGate {
     }
   }
 
+  /**
+   * Applies the checks together (one round trip to the store). Tenant-wide policies take the
+   * tenant's values: those the key was read with, else read once for this request (widget).
+   */
   async enforce(checks: LimitCheck[], appRateLimits: unknown, context: { tenantId: string; appId: string }): Promise<void> {
+    const overrides = await Promise.all(
+      checks.map(async ({ policy, limit }) =>
+        limit ??
+        (isTenantWide(policy)
+          ? tenantPolicyLimit(policy, await this.tenantLimitsOf(context.tenantId))
+          : appPolicyLimit(policy, appRateLimits)),
+      ),
+    );
     await this.apply(
-      checks.map(({ limit, ...check }) => ({ ...check, override: limit ?? appPolicyLimit(check.policy, appRateLimits) })),
+      checks.map(({ policy, id }, i) => ({ policy, id, override: overrides[i] })),
       context,
     );
+  }
+
+  private async tenantLimitsOf(tenantId: string): Promise<TenantLimits> {
+    if (this.tenant?.id !== tenantId) this.tenant = { id: tenantId, limits: await tenantLimits(tenantId) };
+    return this.tenant.limits;
   }
 
   private async apply(

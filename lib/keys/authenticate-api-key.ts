@@ -4,7 +4,11 @@ import { ApiError } from "@/lib/http/errors";
 import { logger } from "@/lib/log";
 import { hashSecret } from "./hash-secret";
 import { DISPLAY_START_LENGTH, parseKeyString, type KeyMode } from "./secret-format";
+import { limiterStoreIsShared } from "@/lib/rate-limit/limiter";
+import type { TenantLimits } from "@/lib/tenants/tenant-settings";
+import { readConfigVersion } from "./config-version";
 import { touchLastUsed } from "./touch-last-used";
+import { VersionedCache } from "./versioned-cache";
 
 export type ApiKeyPrincipal = {
   keyId: string;
@@ -12,6 +16,13 @@ export type ApiKeyPrincipal = {
   mode: KeyMode;
   /** apps this key may act on; empty means all of the tenant's */
   appIds: string[];
+  /** the tenant's limits, read with the key (principals built elsewhere — widget, console — lack them) */
+  tenantLimits?: TenantLimits;
+  /**
+   * The tenant's configuration version this request read (lib/keys/config-version.ts): keys and
+   * apps cached under it may be served; null or absent means read them from the database.
+   */
+  configVersion?: string | null;
 };
 
 type Credential = { secret: string; keyId?: string };
@@ -64,8 +75,82 @@ function logFailure(headers: Headers, reason: FailureReason, credential: Credent
   else logger.warn(fields, "API authentication failed");
 }
 
-/** Authenticates a request to /api/v1/*. Throws 401 `unauthorized` for anything but a valid secret key. */
-export async function authenticateApiKey(headers: Headers): Promise<ApiKeyPrincipal> {
+type KeyRow = {
+  id: string;
+  tenantId: string;
+  mode: KeyMode;
+  appIds: string[];
+  revokedAt: Date | null;
+  expiresAt: Date | null;
+  sendsPerDay: number;
+  requestsPerKeyPerSecond: number;
+};
+
+/** A valid key as cached: its principal and what can still end its validity without a change. */
+type CachedKey = { principal: ApiKeyPrincipal; revokedAt: number | null; expiresAt: number | null };
+
+// Keys by secret hash, per process, for CACHE_TTL_MS at most and under the tenant's configuration
+// version (lib/keys/config-version.ts): a revoked key fails on the next request on every instance.
+const keyCache = new VersionedCache<CachedKey>();
+
+function failureOf(key: CachedKey | null, credential: Credential, now: number): FailureReason | null {
+  if (!key) return "unknown";
+  if (credential.keyId !== undefined && credential.keyId !== key.principal.keyId) return "key_id_mismatch";
+  if (key.revokedAt !== null && key.revokedAt <= now) return "revoked";
+  if (key.expiresAt !== null && key.expiresAt <= now) return "expired";
+  return null;
+}
+
+/**
+ * Reads the key with its tenant's limits in one statement, and caches it when valid, under
+ * `versionBeforeRead`: the tenant's version as read before this read (null when unknown).
+ */
+async function lookUpKey(
+  headers: Headers,
+  credential: Credential,
+  secretHash: string,
+  versionBeforeRead: string | null,
+): Promise<ApiKeyPrincipal> {
+  const prisma = await db();
+  const [row] = await prisma.$queryRaw<KeyRow[]>`
+    SELECT k."id", k."tenantId", k."mode"::text AS "mode", k."appIds", k."revokedAt", k."expiresAt",
+           t."sendsPerDay", t."requestsPerKeyPerSecond"
+      FROM "ApiKey" k JOIN "Tenant" t ON t."id" = k."tenantId"
+     WHERE k."secretHash" = ${secretHash}`;
+  const key: CachedKey | null = row
+    ? {
+        principal: {
+          keyId: row.id,
+          tenantId: row.tenantId,
+          mode: row.mode,
+          appIds: row.appIds,
+          tenantLimits: { sendsPerDay: row.sendsPerDay, requestsPerKeyPerSecond: row.requestsPerKeyPerSecond },
+        },
+        revokedAt: row.revokedAt?.getTime() ?? null,
+        expiresAt: row.expiresAt?.getTime() ?? null,
+      }
+    : null;
+  const failure = failureOf(key, credential, Date.now());
+  if (failure || !key) {
+    keyCache.delete(secretHash);
+    logFailure(headers, failure ?? "unknown", credential, row?.id);
+    throw invalid();
+  }
+  if (limiterStoreIsShared()) keyCache.set(secretHash, key, versionBeforeRead);
+  return key.principal;
+}
+
+/**
+ * Authenticates a request to /api/v1/*. Throws 401 `unauthorized` for anything but a valid secret
+ * key. `chargeKey` (the per-key request limit) runs in the same round trip to the limiter's store
+ * as the read of the tenant's configuration version; its errors are thrown as they are, once the
+ * key is known to be valid. A request with a key cached under the current version costs no
+ * database statement; otherwise one (the key joined with its tenant's limits).
+ */
+export async function authenticateApiKey(
+  headers: Headers,
+  chargeKey: (principal: ApiKeyPrincipal) => Promise<void> = async () => {},
+): Promise<ApiKeyPrincipal> {
   const credential = readCredential(headers);
   if (!credential) {
     logFailure(headers, "missing", null);
@@ -77,28 +162,26 @@ export async function authenticateApiKey(headers: Headers): Promise<ApiKeyPrinci
     logFailure(headers, parsed ? "publishable" : "malformed", credential);
     throw invalid();
   }
+  const secretHash = hashSecret(credential.secret);
 
-  const prisma = await db();
-  const key = await prisma.apiKey.findUnique({
-    where: { secretHash: hashSecret(credential.secret) },
-    select: { id: true, tenantId: true, mode: true, appIds: true, revokedAt: true, expiresAt: true },
-  });
-  const now = Date.now();
-  const failure: FailureReason | null = !key
-    ? "unknown"
-    : credential.keyId !== undefined && credential.keyId !== key.id
-      ? "key_id_mismatch"
-      : key.revokedAt && key.revokedAt.getTime() <= now
-        ? "revoked"
-        : key.expiresAt && key.expiresAt.getTime() <= now
-          ? "expired"
-          : null;
-  if (failure || !key) {
-    logFailure(headers, failure ?? "unknown", credential, key?.id);
-    throw invalid();
+  const cached = keyCache.peek(secretHash);
+  if (cached && !failureOf(cached.value, credential, Date.now())) {
+    const principal = cached.value.principal;
+    const [version, charged] = await Promise.allSettled([readConfigVersion(principal.tenantId), chargeKey(principal)]);
+    const current = version.status === "fulfilled" ? version.value : null;
+    if (current !== null && current === cached.version) return accepted(principal, current, charged);
+    // Something of the tenant changed since (or the version is unknown): the key may be revoked.
+    return accepted(await lookUpKey(headers, credential, secretHash, current), current, charged);
   }
-  touchLastUsed(key.id);
-  return { keyId: key.id, tenantId: key.tenantId, mode: key.mode, appIds: key.appIds };
+  const principal = await lookUpKey(headers, credential, secretHash, null);
+  const [version, charged] = await Promise.allSettled([readConfigVersion(principal.tenantId), chargeKey(principal)]);
+  return accepted(principal, version.status === "fulfilled" ? version.value : null, charged);
+}
+
+function accepted(principal: ApiKeyPrincipal, configVersion: string | null, charged: PromiseSettledResult<void>): ApiKeyPrincipal {
+  touchLastUsed(principal.keyId);
+  if (charged.status === "rejected") throw charged.reason;
+  return { ...principal, configVersion };
 }
 
 /** Throws 403 when the key is restricted to other apps. */

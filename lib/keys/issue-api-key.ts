@@ -6,7 +6,7 @@ import { ApiError } from "@/lib/http/errors";
 import { createApiKey, type CreatedApiKey } from "./create-api-key";
 
 /** What a person asks for when creating a key in the console. */
-export const issueApiKeySchema = z
+const issueApiKeySchema = z
   .object({
     name: z.string().trim().min(1, "give the key a name, e.g. \"Backend production\"").max(100),
     mode: z.enum(["live", "test"]),
@@ -18,7 +18,7 @@ export const issueApiKeySchema = z
   })
   .strict();
 
-export type IssueApiKeyInput = z.input<typeof issueApiKeySchema>;
+type IssueApiKeyInput = z.input<typeof issueApiKeySchema>;
 
 /**
  * Creates a secret key for a tenant, restricted to some of its apps (none: all) and optionally
@@ -48,7 +48,7 @@ export async function issueApiKey(tenantId: string, raw: IssueApiKeyInput, actor
   });
 }
 
-export type ApiKeyListItem = {
+type ApiKeyListItem = {
   id: string;
   name: string;
   mode: "live" | "test";

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { ApiError, notFound } from "@/lib/http/errors";
 import { isId } from "@/lib/ids";
 import { assertKeyAllowsApp, type ApiKeyPrincipal } from "./authenticate-api-key";
+import { VersionedCache } from "./versioned-cache";
 
 /**
  * The one place that answers "may this principal act on this app?" (CONTRACT §1, §4b): an id that
@@ -12,15 +13,50 @@ import { assertKeyAllowsApp, type ApiKeyPrincipal } from "./authenticate-api-key
  */
 export async function requireApp(principal: ApiKeyPrincipal, appId: string): Promise<App> {
   if (!isId("app", appId)) throw notFound("app");
-  const prisma = await db();
-  const app = await prisma.app.findFirst({ where: { id: appId, tenantId: principal.tenantId } });
+  const app = await cachedApp(principal, `app:${principal.tenantId}:${appId}`, async (prisma) =>
+    prisma.app.findFirst({ where: { id: appId, tenantId: principal.tenantId } }),
+  );
   if (!app) throw notFound("app");
   assertKeyAllowsApp(principal, app.id);
   return app;
 }
 
+/**
+ * The app a request acts on when it names none: the only app the key may see, else 400 (none yet,
+ * or several: then `appId` is required).
+ */
+export async function requireOnlyApp(principal: ApiKeyPrincipal): Promise<App> {
+  const app = await cachedApp(principal, `only:${principal.tenantId}:${principal.appIds.join(",")}`, async (prisma) => {
+    const apps = await prisma.app.findMany({ where: visibleAppsWhere(principal), take: 2 });
+    if (apps.length === 1) return apps[0]!;
+    throw new ApiError(
+      "invalid_request",
+      apps.length === 0 ? "This tenant has no app yet: create one first." : "This tenant has several apps: give `appId`.",
+      { errors: [{ path: "appId", message: "required" }] },
+    );
+  });
+  return app!;
+}
+
+// Apps read by requests, per process, served only under the configuration version the request read
+// (lib/keys/config-version.ts: every change of an app announces a new one), so a setting change is
+// seen by the next request on every instance. Shared objects: callers must not modify them.
+const appCache = new VersionedCache<App>();
+
+async function cachedApp(
+  principal: ApiKeyPrincipal,
+  cacheKey: string,
+  read: (prisma: Awaited<ReturnType<typeof db>>) => Promise<App | null>,
+): Promise<App | null> {
+  const cached = appCache.get(cacheKey, principal.configVersion);
+  if (cached) return cached;
+  const app = await read(await db());
+  if (app && principal.configVersion) appCache.set(cacheKey, app, principal.configVersion);
+  return app;
+}
+
 /** Prisma `where` for the apps a principal may see: the tenant's, narrowed to the key's apps. */
-export function visibleAppsWhere(principal: ApiKeyPrincipal) {
+function visibleAppsWhere(principal: ApiKeyPrincipal) {
   return { tenantId: principal.tenantId, ...(principal.appIds.length ? { id: { in: principal.appIds } } : {}) };
 }
 

@@ -1,21 +1,28 @@
 import type { AuditActor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
+import { announceConfigChange } from "./config-version";
 import { createApiKey, type CreatedApiKey } from "./create-api-key";
 
-/** Revokes a key; effective on the next request (authentication reads the key every time). */
+/**
+ * Revokes a key; effective on the next request on every instance: instances cache keys only under
+ * the tenant's configuration version, which this replaces once the revocation committed.
+ */
 export async function revokeApiKey(keyId: string, tenantId?: string, actor?: AuditActor): Promise<boolean> {
   const prisma = await db();
-  return prisma.$transaction(async (tx) => {
-    const result = await tx.apiKey.updateMany({
+  const revoked = await prisma.$transaction(async (tx) => {
+    const [key] = await tx.apiKey.updateManyAndReturn({
       where: { id: keyId, ...(tenantId ? { tenantId } : {}), revokedAt: null },
       data: { revokedAt: new Date() },
+      select: { tenantId: true },
     });
-    if (result.count === 1 && actor) {
+    if (key && actor) {
       await recordAudit(actor, { action: "api_key.revoked", targetType: "api_key", targetId: keyId }, tx);
     }
-    return result.count === 1;
+    return key ?? null;
   });
+  if (revoked) await announceConfigChange(revoked.tenantId);
+  return revoked !== null;
 }
 
 /**
@@ -29,7 +36,7 @@ export async function rollApiKey(
   actor?: AuditActor,
 ): Promise<CreatedApiKey | null> {
   const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  const rolled = await prisma.$transaction(async (tx) => {
     const old = await tx.apiKey.findFirst({ where: { id: keyId, tenantId, revokedAt: null } });
     if (!old) return null;
     await tx.apiKey.update({ where: { id: old.id }, data: { expiresAt: oldKeyExpiresAt } });
@@ -54,4 +61,7 @@ export async function rollApiKey(
     }
     return rolled;
   });
+  // The old key's new expiry must reach the instances that cached it.
+  if (rolled) await announceConfigChange(tenantId);
+  return rolled;
 }

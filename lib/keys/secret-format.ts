@@ -9,7 +9,7 @@ import { crc32 } from "node:zlib";
  * Publishable keys (`otppk_…`) have the same shape; they are not secret, the checksum still helps.
  */
 export type KeyMode = "live" | "test";
-export type KeyKind = "secret" | "publishable";
+type KeyKind = "secret" | "publishable";
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const RANDOM_LENGTH = 32;
@@ -26,7 +26,7 @@ export function generateKeyString(kind: KeyKind, mode: KeyMode): string {
   return head + checksum(head);
 }
 
-export type ParsedKey = { kind: KeyKind; mode: KeyMode };
+type ParsedKey = { kind: KeyKind; mode: KeyMode };
 
 /** Checks shape and checksum. Returns null for anything that cannot be one of our keys. */
 export function parseKeyString(value: string): ParsedKey | null {

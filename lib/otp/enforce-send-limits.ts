@@ -1,6 +1,5 @@
 import type { App } from "@/lib/generated/prisma/client";
-import { rateLimitIds, tenantPolicyLimit } from "@/lib/rate-limit/policies";
-import { tenantLimits } from "@/lib/tenants/tenant-settings";
+import { rateLimitIds } from "@/lib/rate-limit/policies";
 import type { LimitGate } from "./limit-gate";
 import type { Recipient } from "./resolve-target";
 
@@ -19,8 +18,8 @@ export async function enforceSendLimits(limits: LimitGate, app: App, recipient: 
     [
       { policy: "sendsPerRecipient", id: ids.recipient },
       { policy: "sendsPerNumberPrefix", id: ids.numberPrefix },
-      // The tenant's cap, across all its apps and both modes: one counter, the tenant's value.
-      { policy: "sendsPerTenantPerDay", id: ids.tenant, limit: tenantPolicyLimit("sendsPerTenantPerDay", await tenantLimits(app.tenantId)) },
+      // The tenant's cap, across all its apps and both modes: one counter, the tenant's value (the gate knows it).
+      { policy: "sendsPerTenantPerDay", id: ids.tenant },
     ],
     app.rateLimits,
     { tenantId: app.tenantId, appId: app.id },

@@ -1,6 +1,9 @@
 import type { PolicyLimit, PolicyName } from "@/lib/rate-limit/policies";
 
-/** One rate-limit policy applied to one identifier; `limit` replaces the app's value (tenant-wide policies). */
+/**
+ * One rate-limit policy applied to one identifier. The gate takes the value from the app's settings,
+ * or the tenant's for tenant-wide policies; `limit`, when given, replaces it.
+ */
 export type LimitCheck = { policy: PolicyName; id: string; limit?: PolicyLimit };
 
 /**

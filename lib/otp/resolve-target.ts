@@ -1,8 +1,7 @@
 import type { App } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
-import { requireApp, visibleAppsWhere } from "@/lib/keys/require-app";
+import { requireApp, requireOnlyApp } from "@/lib/keys/require-app";
 import { checkLineType, isCountryAllowed, normalizePhone } from "@/lib/phone/normalize";
 
 /**
@@ -10,15 +9,7 @@ import { checkLineType, isCountryAllowed, normalizePhone } from "@/lib/phone/nor
  * tenant's only app when none is given.
  */
 export async function resolveApp(principal: ApiKeyPrincipal, appId: string | undefined): Promise<App> {
-  if (appId !== undefined) return requireApp(principal, appId);
-  const prisma = await db();
-  const apps = await prisma.app.findMany({ where: visibleAppsWhere(principal), take: 2 });
-  if (apps.length === 1) return apps[0]!;
-  throw new ApiError(
-    "invalid_request",
-    apps.length === 0 ? "This tenant has no app yet: create one first." : "This tenant has several apps: give `appId`.",
-    { errors: [{ path: "appId", message: "required" }] },
-  );
+  return appId === undefined ? requireOnlyApp(principal) : requireApp(principal, appId);
 }
 
 export type Recipient = { e164: string; country: string; numberPrefix: string; lineType: string };

@@ -8,7 +8,6 @@ import {
   type LimitState,
   type RateLimiter,
 } from "./rate-limiter";
-import type { PolicyName } from "./policies";
 import { createMemoryStore } from "./stores/memory";
 import { createRedisTcpStore } from "./stores/redis-tcp";
 import type { LimiterBackend } from "./stores/store";
@@ -36,9 +35,21 @@ export function peekLimits(checks: LimitCheck[]): Promise<LimitState[]> {
   return defaultLimiter().peek(checks);
 }
 
-/** Forgets what was counted for one identifier under one policy (support, tests). */
-export function resetLimit(policy: PolicyName, id: string): Promise<void> {
-  return defaultLimiter().reset(policy, id);
+/**
+ * Whether the store is shared by every instance and process (Redis, Upstash) rather than this
+ * process's memory: only then can a value written there be a signal to all of them.
+ */
+export function limiterStoreIsShared(): boolean {
+  return limiterBackend() !== "memory";
+}
+
+/** A plain value in the limiter's store; issued in the same tick as limits, it shares their round trip. */
+export function readStoreValue(key: string): Promise<string | null> {
+  return defaultLimiter().readValue(key);
+}
+
+export function writeStoreValue(key: string, value: string): Promise<void> {
+  return defaultLimiter().writeValue(key, value);
 }
 
 /** Resolves when the store answers within the deadline; for /api/health. */

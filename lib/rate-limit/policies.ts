@@ -113,9 +113,16 @@ export const DEFAULT_RATE_LIMITS: Required<RateLimitSettings> = {
   sendsPerNumberPrefix: POLICIES.sendsPerNumberPrefix.limit,
 };
 
+type TenantWidePolicy = "requestsPerKey" | "sendsPerTenantPerDay";
+
+/** Whether a policy's value is the tenant's setting rather than the app's. */
+export function isTenantWide(policy: PolicyName): policy is TenantWidePolicy {
+  return policy === "requestsPerKey" || policy === "sendsPerTenantPerDay";
+}
+
 /** The tenant's limits (Tenant.sendsPerDay, Tenant.requestsPerKeyPerSecond) as policy limits. */
 export function tenantPolicyLimit(
-  policy: "requestsPerKey" | "sendsPerTenantPerDay",
+  policy: TenantWidePolicy,
   tenant: { sendsPerDay: number; requestsPerKeyPerSecond: number },
 ): PolicyLimit {
   return policy === "requestsPerKey"

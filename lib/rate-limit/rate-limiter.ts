@@ -10,7 +10,7 @@ export type LimitCheck = { policy: PolicyName; id: string; override?: PolicyLimi
 /** A limit's state after a check or peek. `reset` is when the window ends, in unix milliseconds. */
 export type LimitState = { name: PolicyName; limit: number; remaining: number; reset: number };
 
-export type FailedLimit = LimitState & { retryAfterSeconds: number };
+type FailedLimit = LimitState & { retryAfterSeconds: number };
 
 /** `tightest` is the limit for the RateLimit-* headers: the failed one, else the one with the fewest remaining. */
 export type LimitsResult =
@@ -29,11 +29,14 @@ export type RateLimiter = {
   peek(checks: LimitCheck[]): Promise<LimitState[]>;
   /** Forgets everything counted for one identifier under one policy (all window sizes). */
   reset(policy: PolicyName, id: string): Promise<void>;
+  /** A plain value in the store (see LimiterStore.get), with the same deadline as the limits. */
+  readValue(key: string): Promise<string | null>;
+  writeValue(key: string, value: string): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 };
 
-export const DEFAULT_KEY_PREFIX = "otpilot:rl";
+const DEFAULT_KEY_PREFIX = "otpilot:rl";
 export const DEFAULT_TIMEOUT_MS = 1_500;
 
 /**
@@ -135,6 +138,8 @@ export function createRateLimiter(options: {
       await withDeadline(() => limiter.resetUsedTokens(id));
     },
 
+    readValue: (key) => withDeadline(() => store.get(key)),
+    writeValue: (key, value) => withDeadline(() => store.set(key, value)),
     ping: () => withDeadline(() => store.ping()),
     close: () => store.close(),
   };

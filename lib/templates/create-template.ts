@@ -3,7 +3,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
-import { appForKey, assertValidTemplate, duplicateTemplateError } from "./template-access";
+import { assertValidTemplate, duplicateTemplateError } from "./template-access";
+import { requireApp } from "@/lib/keys/require-app";
 import type { CreateTemplateInput } from "./template-schemas";
 import { templateView, type TemplateView } from "./template-view";
 
@@ -14,7 +15,7 @@ export async function createTemplate(
   input: CreateTemplateInput,
   actor: AuditActor,
 ): Promise<TemplateView> {
-  const app = await appForKey(principal, appId);
+  const app = await requireApp(principal, appId);
   assertValidTemplate(input.body, input.channel);
   const prisma = await db();
   try {

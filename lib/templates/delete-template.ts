@@ -2,7 +2,8 @@ import type { AuditActor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
-import { appForKey, templateOfApp } from "./template-access";
+import { templateOfApp } from "./template-access";
+import { requireApp } from "@/lib/keys/require-app";
 
 /**
  * Removes a template: later sends for its channel and locale use the built-in one, and so does a
@@ -14,7 +15,7 @@ export async function deleteTemplate(
   templateId: string,
   actor: AuditActor,
 ): Promise<void> {
-  const app = await appForKey(principal, appId);
+  const app = await requireApp(principal, appId);
   const template = await templateOfApp(app, templateId);
   const prisma = await db();
   // deleteMany: a concurrent delete of the same template is not an error for the second caller.

@@ -6,7 +6,8 @@ import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { chooseTemplate } from "./choose-template";
 import { defaultTemplate } from "./default-templates";
 import { renderTemplate } from "./render-template";
-import { appForKey, assertValidTemplate, templateOfApp } from "./template-access";
+import { assertValidTemplate, templateOfApp } from "./template-access";
+import { requireApp } from "@/lib/keys/require-app";
 import type { PreviewTemplateInput } from "./template-schemas";
 
 export type TemplatePreview = {
@@ -32,7 +33,7 @@ export async function previewTemplate(
   appId: string,
   input: PreviewTemplateInput,
 ): Promise<TemplatePreview> {
-  const app = await appForKey(principal, appId);
+  const app = await requireApp(principal, appId);
   const { text, channel, locale, source } = await templateText(app, input);
   const body = renderTemplate(text, {
     code: sampleCode(app),

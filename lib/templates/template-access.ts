@@ -2,14 +2,7 @@ import { db } from "@/lib/db/client";
 import { Prisma, type App, type Template } from "@/lib/generated/prisma/client";
 import { ApiError, notFound } from "@/lib/http/errors";
 import { isId } from "@/lib/ids";
-import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
-import { requireApp } from "@/lib/keys/require-app";
 import { validateTemplate } from "./validate-template";
-
-/** The app a templates call acts on: another tenant's app is 404, an app the key may not use is 403. */
-export async function appForKey(principal: ApiKeyPrincipal, appId: string): Promise<App> {
-  return requireApp(principal, appId);
-}
 
 /** A template of that app, else 404 (also for another app's or tenant's template). */
 export async function templateOfApp(app: App, templateId: string): Promise<Template> {

@@ -2,7 +2,8 @@ import type { AuditActor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
-import { appForKey, assertValidTemplate, duplicateTemplateError, templateOfApp } from "./template-access";
+import { assertValidTemplate, duplicateTemplateError, templateOfApp } from "./template-access";
+import { requireApp } from "@/lib/keys/require-app";
 import type { UpdateTemplateInput } from "./template-schemas";
 import { templateView, type TemplateView } from "./template-view";
 
@@ -17,7 +18,7 @@ export async function updateTemplate(
   input: UpdateTemplateInput,
   actor: AuditActor,
 ): Promise<TemplateView> {
-  const app = await appForKey(principal, appId);
+  const app = await requireApp(principal, appId);
   const current = await templateOfApp(app, templateId);
   const next = {
     channel: input.channel ?? current.channel,

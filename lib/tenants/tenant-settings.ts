@@ -2,13 +2,14 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { ApiError, notFound } from "@/lib/http/errors";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { announceConfigChange } from "@/lib/keys/config-version";
 
 /**
  * Tenant-wide settings (CONTRACT §5): the daily send cap across all the tenant's apps and both modes
  * (a spend cap against SMS pumping: an app setting would give every new app its own cap) and the
  * per-API-key request limit (a key is the tenant's, not an app's).
  */
-export const tenantRateLimitsSchema = z
+const tenantRateLimitsSchema = z
   .object({
     sendsPerDay: z.number().int().min(1).max(100_000_000).describe("sends per day across all apps, test and live together (default 10,000)"),
     requestsPerKeyPerSecond: z.number().int().min(1).max(100_000).describe("requests per second per secret API key (default 100)"),
@@ -19,9 +20,9 @@ export const tenantRateLimitsSchema = z
 /** `PATCH /api/v1/tenant` body. */
 export const tenantSettingsSchema = z.object({ rateLimits: tenantRateLimitsSchema }).partial().strict();
 
-export type TenantSettingsInput = z.infer<typeof tenantSettingsSchema>;
+type TenantSettingsInput = z.infer<typeof tenantSettingsSchema>;
 
-export type TenantView = {
+type TenantView = {
   id: string;
   name: string;
   rateLimits: { sendsPerDay: number; requestsPerKeyPerSecond: number };
@@ -66,6 +67,8 @@ export async function updateTenantSettings(principal: ApiKeyPrincipal, input: Te
     where: { id: principal.tenantId },
     data: { ...(input.rateLimits ?? {}) },
   });
+  // Keys are cached with their tenant's limits: every instance must read them again.
+  await announceConfigChange(principal.tenantId);
   return view(tenant);
 }
 

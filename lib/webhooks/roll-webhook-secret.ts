@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { announceConfigChange } from "@/lib/keys/config-version";
 import { assertLiveKey, requireApp } from "@/lib/keys/require-app";
 import {
   generateWebhookSecret,
@@ -26,7 +27,7 @@ export async function rollWebhookSecret(
   await requireApp(principal, appId);
   assertLiveKey(principal, "roll the webhook signing secret");
   const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  const rolled = await prisma.$transaction(async (tx) => {
     // FOR UPDATE: two concurrent rolls must not both demote the same secret.
     const locked = await tx.$queryRaw<
       { id: string }[]
@@ -47,4 +48,7 @@ export async function rollWebhookSecret(
     await recordAudit(actor, { action: "webhook.secret_rolled", targetType: "webhook", targetId: appId }, tx);
     return { secret, previousSecretExpiresAt: previousExpiresAt?.toISOString() ?? null };
   });
+  // requireApp serves cached apps: the new secret must reach every instance's next request.
+  await announceConfigChange(principal.tenantId);
+  return rolled;
 }

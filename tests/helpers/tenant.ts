@@ -1,5 +1,6 @@
 import { updateApp } from "@/lib/apps/update-app";
 import { db } from "@/lib/db/client";
+import { announceConfigChange } from "@/lib/keys/config-version";
 import type { AppSettingsInput } from "@/lib/apps/settings";
 import { createTenant, type CreatedTenant } from "@/lib/tenants/create-tenant";
 import { api, type Credential } from "./api";
@@ -17,6 +18,7 @@ export async function newTenant(settings?: AppSettingsInput): Promise<TestTenant
 export async function setTenantLimits(tenantId: string, limits: { sendsPerDay?: number; requestsPerKeyPerSecond?: number }) {
   const prisma = await db();
   await prisma.tenant.update({ where: { id: tenantId }, data: limits });
+  await announceConfigChange(tenantId); // as the product's own writers do, for the server's caches
 }
 
 /** The newest outbox message to a recipient, and the code in it (from the WebOTP line, else the first code-like word). */

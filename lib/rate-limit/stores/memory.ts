@@ -9,7 +9,7 @@ import { scriptArgs, type LimiterStore } from "./store";
  * other script fails loudly (a ratelimit upgrade changed them: the backend tests catch it).
  * OTPilot does not enable ratelimit's dynamic limits, so their optional key is ignored.
  */
-type Entry = { value: number; expiresAt: number | undefined };
+type Entry = { value: number; text?: string; expiresAt: number | undefined };
 type Data = Map<string, Entry>;
 type Script = (data: Data, keys: string[], args: string[], now: number) => unknown;
 
@@ -56,6 +56,13 @@ export function createMemoryStore(): LimiterStore {
   return {
     evalsha: async (sha, keys, args) => run(sha, keys, args),
     eval: async (script, keys, args) => run(sha1(script), keys, args),
+    get: async (key) => {
+      const entry = live(data, key, Date.now());
+      return entry?.text ?? (entry ? String(entry.value) : null);
+    },
+    set: async (key, value) => {
+      data.set(key, { value: 0, text: value, expiresAt: undefined });
+    },
     ping: async () => {},
     close: async () => data.clear(),
   };

@@ -55,6 +55,10 @@ export function createRedisTcpStore(url: string): LimiterStore {
       send(["EVALSHA", flags.sha(sha), String(keys.length), ...keys, ...scriptArgs(args)]),
     eval: (script, keys, args) =>
       send(["EVAL", flags.script(script), String(keys.length), ...keys, ...scriptArgs(args)]),
+    get: (key) => send<string | null>(["GET", key]),
+    set: async (key, value) => {
+      await send(["SET", key, value]);
+    },
     ping: async () => {
       await send(["PING"]);
     },

@@ -6,6 +6,12 @@
 export interface LimiterStore {
   evalsha<TArgs extends unknown[], TData = unknown>(sha: string, keys: string[], args: TArgs): Promise<TData>;
   eval<TArgs extends unknown[], TData = unknown>(script: string, keys: string[], args: TArgs): Promise<TData>;
+  /**
+   * A plain string value, beside the counters: the configuration versions of lib/keys/config-version.ts
+   * (a shared signal every instance reads in the same round trip as its limits). Null when unset.
+   */
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
   /** Resolves when the store answers; for /api/health. */
   ping(): Promise<void>;
   /** Releases connections (tests, shutdown). */

@@ -6,6 +6,8 @@ import type { LimiterStore } from "./store";
  * HTTP request, so the checks of one API request cost one round trip. Each HTTP request is aborted
  * after `timeoutMs` and retried once on a network error; the limiter's own deadline bounds the total.
  */
+const GET_SCRIPT = "return redis.call('GET', KEYS[1])";
+
 export function createUpstashStore(config: { url: string; token: string; timeoutMs: number }): LimiterStore {
   const redis = new Redis({
     url: config.url,
@@ -17,6 +19,16 @@ export function createUpstashStore(config: { url: string; token: string; timeout
   return {
     evalsha: (sha, keys, args) => redis.evalsha(sha, keys, args),
     eval: (script, keys, args) => redis.eval(script, keys, args),
+    // GET through a script: @upstash/redis pipelines read commands apart from writes (EVALSHA is
+    // one), so a plain GET would cost its own HTTP round trip beside the limits of the same request,
+    // and a script reads the primary, where the announcement was written.
+    get: async (key) => {
+      const value = await redis.eval<[], unknown>(GET_SCRIPT, [key], []);
+      return value === null || value === undefined ? null : String(value);
+    },
+    set: async (key, value) => {
+      await redis.set(key, value);
+    },
     ping: async () => {
       await redis.ping();
     },

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "@/lib/apps/create-app";
 import { db } from "@/lib/db/client";
+import { announceConfigChange } from "@/lib/keys/config-version";
 import { api, expectProblem, randomMobile } from "../../helpers/api";
 import { send } from "../../helpers/reads";
 import { newTenant, readCode, type TestTenant } from "../../helpers/tenant";
@@ -77,6 +78,7 @@ describe("tenant scoping of the read endpoints", () => {
     const other = (await send(t.test, { appId: second.id, recipient: randomMobile() })).id;
     const prisma = await db();
     await prisma.apiKey.update({ where: { id: t.test.keyId }, data: { appIds: [t.appId] } });
+    await announceConfigChange(t.tenantId);
 
     const list = await api("GET", "/api/v1/otp/list", { key: t.test });
     expect(list.body.data.map((v: { id: string }) => v.id)).toEqual([first]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { announceConfigChange } from "@/lib/keys/config-version";
 import { api, expectProblem } from "../../helpers/api";
 import { newTenant, type TestTenant } from "../../helpers/tenant";
 
@@ -85,6 +86,7 @@ describe("templates API: tenant isolation and key restrictions", () => {
     expect(second.status, second.text).toBe(201);
     const prisma = await db();
     await prisma.apiKey.update({ where: { id: t.test.keyId }, data: { appIds: [second.body.id] } });
+    await announceConfigChange(t.tenantId);
 
     const path = templatesOf(t.appId);
     expectProblem(await api("GET", path, { key: t.test }), 403, "forbidden");

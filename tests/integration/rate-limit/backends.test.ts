@@ -132,6 +132,15 @@ describe.each(BACKENDS)("rate limiting on %s", (backend) => {
     expect(summary(await limiter().check([check]))).toBe("ok widgetSendsPerIp 9");
   });
 
+  it("keeps a plain value (the configuration versions), read back as written, and null when unset", async () => {
+    const key = `${prefix}:${backend}:value`;
+    expect(await limiter().readValue(key)).toBeNull();
+    await limiter().writeValue(key, "1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed");
+    expect(await limiter().readValue(key)).toBe("1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed");
+    await limiter().writeValue(key, "42");
+    expect(await limiter().readValue(key)).toBe("42");
+  });
+
   it("lets requests through again when the window ends", async () => {
     const check = {
       policy: "requestsPerKey" as const,
