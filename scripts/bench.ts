@@ -106,7 +106,7 @@ const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "otpilot-bench-"));
 
 async function main(): Promise<void> {
   ensureProductionBuild(options.distDir);
-  const databaseUrl = await createDatabase(options.databaseUrl, cleanups);
+  const databaseUrl = await createDatabase(options.databaseUrl, cleanups, "otpilot_bench");
   cleanups.add("stop running scripts", stopRunningScripts);
   const secrets = generateSecrets();
   const env = serviceEnv(databaseUrl, secrets);

@@ -6,9 +6,9 @@ import type { KeyMode } from "@/lib/keys/secret-format";
 import { logger } from "@/lib/log";
 import { recordDeliveryOutcome } from "@/lib/metrics/record";
 import { applyStatusUpdate } from "./apply-status-update";
-import { backoffSeconds, MAX_TRIES_PER_CHANNEL } from "./backoff";
 import { openCode } from "./code-vault";
 import { deliverInTransaction } from "./deliver-in-transaction";
+import { afterFailure, nextStep, stillWanted } from "./delivery-decisions";
 import { messageInputOf, prepareMessage } from "./prepare-message";
 import { attemptKey, enqueueAttempt, messageKey, type AttemptRef } from "./delivery-jobs";
 import { providerFor, type Channel } from "./plan-delivery";
@@ -20,18 +20,10 @@ export type Outcome = { result: SendResult } | { error: ProviderError };
 /**
  * The `delivery.attempt` job: one try of one message. It may run more than once (a worker that dies
  * is replaced), so the attempt row, keyed by `<verification>:<send>:<step>:<try>`, is written and
- * committed BEFORE the provider is called, and a run that finds it does not call again:
- *
- * - a finished attempt: its outcome was applied; nothing to do;
- * - an unfinished one: a worker died during the call, after the row and before the outcome. Twilio
- *   and Meta take no idempotency key, so whether that message went out is unknown; calling again
- *   could send it twice, so the attempt is settled as failed `outcome_unknown` (no second call; a
- *   fallback channel, if any, takes over, and a later receipt still marks it delivered). The HTTP
- *   gateway is called again: it gets the same `webhook-id` and can drop the duplicate.
- *
- * The remaining window is that crash between the committed row and the provider's answer: the cost
- * is a possibly undelivered first message on that channel, never a second one.
- * The outbox is written in the same transaction as its attempt, so it has no such window.
+ * committed BEFORE the provider is called; what a run does given what it finds is nextStep()'s
+ * decision (delivery-decisions.ts). The remaining window is a crash between the committed row and
+ * the provider's answer: the cost is a possibly undelivered first message on that channel, never a
+ * second one. The outbox is written in the same transaction as its attempt, so it has no such window.
  */
 export async function attemptDelivery(ref: AttemptRef): Promise<void> {
   const prisma = await db();
@@ -40,56 +32,45 @@ export async function attemptDelivery(ref: AttemptRef): Promise<void> {
   const app = await prisma.app.findUniqueOrThrow({ where: { id: verification.appId } });
   const channel = verification.deliveryPlan[ref.step] as Channel;
   const provider = providerFor(app, verification.mode as KeyMode, channel);
-
   const existing = await prisma.deliveryAttempt.findUnique({ where: { idempotencyKey: attemptKey(ref) } });
-  if (existing?.finishedAt) return;
-  if (existing && existing.status !== "queued") {
-    // A status callback reached us before this run: the provider took the message.
-    await prisma.deliveryAttempt.update({ where: { id: existing.id }, data: { finishedAt: new Date() } });
-    return;
-  }
-  if (existing && provider !== "http") {
-    logger.warn(
-      { attempt: existing.id },
-      "delivery attempt interrupted during the provider call; not calling again",
-    );
-    await settleUnknown(existing, verification);
-    return;
-  }
-  if (!provider || verification.expiresAt <= new Date() || !verification.codeEncrypted) {
-    const attempt =
-      existing ??
-      (await createAttempt(prisma, verification, ref, channel, provider ?? verification.deliveryProvider));
-    if (!attempt) return;
-    const error = !provider
-      ? new ProviderError(`no provider is configured for ${channel} any more`, "provider_unavailable", false)
-      : verification.codeEncrypted
-        ? new ProviderError("the code expired before it could be delivered", "expired", false)
-        : new ProviderError("the code is no longer stored", "code_unavailable", false);
-    await settle(attempt, { error });
-    return;
-  }
-  const code = openCode(verification.id, verification.codeEncrypted);
 
-  const template = verification.templateId
-    ? await prisma.template.findUnique({ where: { id: verification.templateId } })
-    : null;
-  if (provider === "outbox") {
-    await prisma.$transaction((tx) => deliverInTransaction(tx, { app, verification, code, ref, channel, template }));
-    return;
+  const step = nextStep({ verification, ref, provider, existing, now: new Date() });
+  switch (step.kind) {
+    case "done":
+      return;
+    case "close-attempt":
+      await prisma.deliveryAttempt.update({ where: { id: existing!.id }, data: { finishedAt: new Date() } });
+      return;
+    case "outcome-unknown":
+      logger.warn({ attempt: existing!.id }, "delivery attempt interrupted during the provider call; not calling again");
+      return settleUnknown(existing!, step.fallback);
+    case "give-up": {
+      const attempt = existing ?? (await createAttempt(prisma, verification, ref, channel, provider ?? verification.deliveryProvider));
+      if (attempt) await settle(attempt, { error: step.error });
+      return;
+    }
+    case "outbox": {
+      const code = openCode(verification.id, verification.codeEncrypted!);
+      const template = await namedTemplate(prisma, verification);
+      await prisma.$transaction((tx) => deliverInTransaction(tx, { app, verification, code, ref, channel, template }));
+      return;
+    }
+    case "send":
+      return send(prisma, { app, verification, ref, channel, provider: step.provider, existing });
   }
-  const attempt = existing ?? (await createAttempt(prisma, verification, ref, channel, provider));
+}
+
+async function send(
+  prisma: Awaited<ReturnType<typeof db>>,
+  input: { app: App; verification: Verification; ref: AttemptRef; channel: Channel; provider: ProviderName; existing: DeliveryAttempt | null },
+): Promise<void> {
+  const { app, verification, ref, channel, provider } = input;
+  const code = openCode(verification.id, verification.codeEncrypted!);
+  const attempt = input.existing ?? (await createAttempt(prisma, verification, ref, channel, provider));
   if (!attempt) return; // another run of this job created it a moment ago
+  const template = await namedTemplate(prisma, verification);
   const message = await prepareMessage(prisma, messageInputOf(verification, { app, channel, code, template }));
-  const outcome = await sendThroughProvider(createProvider(provider, app, prisma), {
-    app,
-    verification,
-    attempt,
-    ref,
-    channel,
-    code,
-    message,
-  });
+  const outcome = await sendThroughProvider(createProvider(provider, app, prisma), { app, verification, attempt, ref, channel, code, message });
   // The provider has answered: losing that answer to a database hiccup would turn a sent message
   // into an unknown one, so recording it is retried while the database comes back.
   await withWriteRetries(() => settle(attempt, outcome));
@@ -102,8 +83,7 @@ export async function attemptDelivery(ref: AttemptRef): Promise<void> {
  * OTPILOT_DELIVERY_RECEIPT_TIMEOUT moves the code to the next channel — never at once, which would
  * send it twice when the first message did go out. Without a fallback it fails as `outcome_unknown`.
  */
-async function settleUnknown(attempt: DeliveryAttempt, verification: Verification): Promise<void> {
-  const hasFallback = attempt.step + 1 < verification.deliveryPlan.length;
+async function settleUnknown(attempt: DeliveryAttempt, hasFallback: boolean): Promise<void> {
   const unknown = "the worker stopped during the provider call, or its outcome could not be recorded; the outcome is unknown";
   if (!hasFallback) {
     await settle(attempt, { error: new ProviderError(unknown, "outcome_unknown", false) });
@@ -172,16 +152,6 @@ export async function sendThroughProvider(
   }
 }
 
-/** A job for an older send, another channel, or a settled delivery has nothing left to do. */
-function stillWanted(v: Verification, ref: AttemptRef): boolean {
-  return (
-    v.status === "pending" &&
-    v.sendCount === ref.sendNumber &&
-    v.deliveryStep === ref.step &&
-    v.deliveryStatus === "queued"
-  );
-}
-
 /** Inserts the attempt row; null when it exists already (a concurrent run of the same job). */
 export async function createAttempt(
   client: Prisma.TransactionClient,
@@ -235,23 +205,17 @@ export async function applyOutcome(
       errorMessage: error.message.slice(0, 500),
     },
   });
-  const ref = {
-    verificationId: attempt.verificationId,
-    sendNumber: attempt.sendNumber,
-    step: attempt.step,
-    try: attempt.try + 1,
-  };
   const verification = await tx.verification.findUniqueOrThrow({ where: { id: attempt.verificationId } });
-  const delay = backoffSeconds(ref.try);
-  const canRetry =
-    error.retryable &&
-    ref.try < MAX_TRIES_PER_CHANNEL &&
-    stillWanted(verification, { ...ref, try: attempt.try }) &&
-    verification.expiresAt.getTime() > now.getTime() + delay * 1000;
-  if (canRetry) {
+  const next = afterFailure({ attempt, error, verification, now });
+  if (next.kind === "retry") {
     await tx.deliveryAttempt.update({ where: { id: attempt.id }, data: { status: "failed" } });
-    await enqueueAttempt(tx, ref, delay);
+    await enqueueAttempt(tx, next.ref, next.delaySeconds);
     return;
   }
   await applyStatusUpdate(tx, attempt, "failed", { code: error.code, message: error.message });
+}
+
+/** The template the send named, if any; prepareMessage uses it only for the channel it was written for. */
+function namedTemplate(prisma: Awaited<ReturnType<typeof db>>, verification: Verification) {
+  return verification.templateId ? prisma.template.findUnique({ where: { id: verification.templateId } }) : Promise.resolve(null);
 }

@@ -10,7 +10,7 @@ export type RequestedChannel = Channel | "auto";
 export type DeliveryPlan = { channels: Channel[]; channel: Channel; provider: ProviderName };
 
 /** The channel of a send: the requested one if the app offers it; `auto` or none: the app's first. */
-export function chooseChannel(app: App, requested: RequestedChannel | undefined): Channel {
+function chooseChannel(app: App, requested: RequestedChannel | undefined): Channel {
   const channels = app.channels as Channel[];
   if (!requested || requested === "auto") return channels[0] ?? "sms";
   if (!channels.includes(requested)) {

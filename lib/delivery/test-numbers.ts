@@ -3,7 +3,7 @@
  * Australian mobile numbers that ACMA reserves for fiction, so no one can own them, and they pass the
  * usual phone validation. They let a tenant exercise error handling and channel fallback.
  */
-export const TEST_NUMBERS = {
+const TEST_NUMBERS = {
   /** every delivery fails permanently: delivery.status `failed`, `message.failed` */
   "+61491570006": "fails",
   /** the first try fails with a retryable error; the automatic retry is delivered */

@@ -17,9 +17,11 @@ type Registration = { name: string; handler: JobHandler<never>; options: Handler
 
 const state = globalThis as typeof globalThis & {
   __otpilotJobHandlers?: Map<string, Registration>;
+  __otpilotJobSchedules?: Map<string, string>;
   __otpilotWorker?: Promise<PgBoss>;
 };
 const handlers = () => (state.__otpilotJobHandlers ??= new Map());
+const schedules = () => (state.__otpilotJobSchedules ??= new Map());
 
 /**
  * Declares what runs a job name. A handler that throws (or whose process dies) is retried per the
@@ -27,6 +29,15 @@ const handlers = () => (state.__otpilotJobHandlers ??= new Map());
  */
 export function registerHandler<Payload>(name: string, handler: JobHandler<Payload>, options: HandlerOptions = {}): void {
   handlers().set(name, { name, handler: handler as JobHandler<never>, options });
+}
+
+/**
+ * Queues a job of this name (with an empty payload) on a cron schedule (UTC), from the next
+ * startWorker(). pg-boss keeps schedules in the database and queues each due job once, however
+ * many workers run.
+ */
+export function registerSchedule(name: string, cron: string): void {
+  schedules().set(name, cron);
 }
 
 /**
@@ -58,7 +69,7 @@ async function start(): Promise<PgBoss> {
     max: databaseBackend() === "embedded" ? 1 : 4,
     application_name: "otpilot-worker",
     migrate: false, // the schema comes from our migrations (prisma/migrations/*_job_queue)
-    schedule: false,
+    schedule: schedules().size > 0,
     supervise: true,
     maintenanceIntervalSeconds: 10,
   });
@@ -83,6 +94,10 @@ async function start(): Promise<PgBoss> {
         },
       );
     }
+  }
+  for (const [name, cron] of schedules()) {
+    await ensureQueue(prisma, name);
+    await boss.schedule(name, cron, {}, { tz: "UTC" });
   }
   logger.info({ queues: [...handlers().keys()] }, "job worker started");
   return boss;

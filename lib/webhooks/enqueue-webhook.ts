@@ -2,11 +2,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { verificationView } from "@/lib/events/verification-view";
 import { isWebhookEvent } from "./event-types";
+import { enqueueWebhookAttempt } from "./webhook-job";
 
 /**
- * The outbox half of webhooks: called by recordEvent() inside the transaction that records an
- * event, it writes the WebhookDelivery row that the dispatcher (dispatch-webhooks.ts) delivers
- * after commit. Same transaction, so an event is owed to the webhook exactly when it happened.
+ * Called by recordEvent() inside the transaction that records an event: it writes the
+ * WebhookDelivery row (the record tenants see) and queues its first try as a job
+ * (attempt-webhook.ts). Same transaction, so an event is owed to the webhook exactly when it
+ * happened, and a rolled-back change sends nothing.
  *
  * The payload is fixed now, with the verification as this transaction sees it (so record an event
  * after the change it describes); retries resend these same bytes under the same webhook-id, the
@@ -27,9 +29,10 @@ export async function enqueueWebhook(
     timestamp: event.at.toISOString(),
     data: { verification: verificationView(verification, event.at) },
   };
+  const deliveryId = newId("whd");
   await tx.webhookDelivery.create({
     data: {
-      id: newId("whd"),
+      id: deliveryId,
       tenantId: event.tenantId,
       appId: event.appId,
       mode: verification.mode,
@@ -40,6 +43,7 @@ export async function enqueueWebhook(
       nextAttemptAt: event.at,
     },
   });
+  await enqueueWebhookAttempt(tx, { deliveryId, attempts: 0 });
 }
 
 /**

@@ -8,7 +8,7 @@ import { EVENT_TYPES, type EventType } from "@/lib/events/event-types";
  */
 export type WebhookEventType = Exclude<EventType, "rate_limit.hit">;
 
-export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = EVENT_TYPES.filter(
+const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = EVENT_TYPES.filter(
   (type): type is WebhookEventType => type !== "rate_limit.hit",
 );
 

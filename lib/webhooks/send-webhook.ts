@@ -3,7 +3,7 @@ import https from "node:https";
 import type { LookupFunction } from "node:net";
 import type { WebhookTarget } from "./resolve-webhook-target";
 
-export const WEBHOOK_TIMEOUT_MS = 15_000;
+const WEBHOOK_TIMEOUT_MS = 15_000;
 const MAX_RESPONSE_BYTES = 1024;
 
 export type WebhookResponse = { status: number; body: string };

@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { repoRoot, signalGroup, spawnService } from "../../scripts/lib/services";
 
 /**
  * The job worker as its own process (`npm run worker`), as in a deployment that runs it apart from
@@ -8,25 +9,16 @@ import path from "node:path";
  * that kills it starts the next one with startWorkerProcess(), and the pid file tells the global
  * teardown which one to stop.
  */
-const root = path.resolve(import.meta.dirname, "../..");
-
 export function startWorkerProcess(env: Record<string, string | undefined>, logFile: string, pidFile: string): ChildProcess {
-  const log = fs.openSync(logFile, "a");
-  const worker = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/worker.ts"], {
-    cwd: root,
-    env: env as NodeJS.ProcessEnv,
-    stdio: ["ignore", log, log],
-    detached: true,
-  });
+  const command = [process.execPath, path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "scripts/worker.ts"];
+  const worker = spawnService("the worker", command, { env: env as NodeJS.ProcessEnv, logFile, append: true }, null);
   fs.writeFileSync(pidFile, String(worker.pid));
   return worker;
 }
 
 /** Kills the worker's whole process group (tsx runs the script in a child process). */
 export function killWorkerProcess(pid: number, signal: NodeJS.Signals = "SIGKILL"): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {}
+  signalGroup(pid, signal);
 }
 
 /** Waits until the worker logged that it is running (or fails after the timeout). */

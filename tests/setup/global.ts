@@ -11,17 +11,15 @@
  *   else `next dev` in its own build folder. It migrates the database at start.
  * Workers get the same DATABASE_URL / OTPILOT_DATA_DIR, so tests can also read the database directly.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { generateSecrets } from "../../lib/config/secrets";
+import { Cleanups, createDatabase, freePort, repoRoot as root, signalGroup, spawnService, waitUntilHealthy } from "../../scripts/lib/services";
 import { startUpstashBridge } from "../../scripts/upstash-bridge";
 import { startProviderStandIn } from "../helpers/providers/stand-in";
-import { killWorkerProcess, startWorkerProcess, waitForWorker } from "../helpers/worker-process";
+import { startWorkerProcess, waitForWorker } from "../helpers/worker-process";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -38,70 +36,14 @@ declare module "vitest" {
   }
 }
 
-const root = path.resolve(import.meta.dirname, "../..");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function createDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `otpilot_test_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new URL(adminUrl);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: admin.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
-async function waitForHealth(baseUrl: string, server: ChildProcess, logFile: string): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  let last = "";
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) break;
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      last = `${response.status} ${await response.text()}`;
-      if (response.ok) return;
-    } catch (error) {
-      last = String(error);
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8").slice(-4000) : "";
-  throw new Error(`The test server did not become healthy (last answer: ${last}).\nServer log tail:\n${log}`);
-}
-
 export default async function setup(project: TestProject) {
-  const cleanups: Array<() => Promise<void> | void> = [];
+  const cleanups = new Cleanups();
+  const teardown = () => cleanups.runAll();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "otpilot-test-"));
-  cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  cleanups.add("remove the data folder", () => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   const adminUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || null;
-  let databaseUrl: string | null = null;
-  if (adminUrl) {
-    const database = await createDatabase(adminUrl);
-    databaseUrl = database.url;
-    cleanups.push(database.drop);
-  }
+  const databaseUrl = adminUrl ? await createDatabase(adminUrl, cleanups, "otpilot_test") : null;
 
   const limiter = process.env.TEST_LIMITER || (adminUrl ? "redis" : "memory");
   const redisUrl = limiter === "memory" ? null : process.env.REDIS_URL || "redis://127.0.0.1:6379";
@@ -110,12 +52,12 @@ export default async function setup(project: TestProject) {
     const token = `test-token-${Math.random().toString(36).slice(2)}`;
     const bridge = await startUpstashBridge({ port: 0, token, redisUrl: redisUrl! });
     upstash = { url: bridge.url, token };
-    cleanups.push(() => bridge.close());
+    cleanups.add("close the Upstash bridge", () => bridge.close());
   }
 
   // Provider stand-ins first: the server and the worker learn their URLs at start.
   const standIn = await startProviderStandIn();
-  cleanups.push(() => standIn.close());
+  cleanups.add("close the provider stand-in", () => standIn.close());
 
   // The server's secrets, given as a production deployment gives them (required there with
   // DATABASE_URL); the workers get the same ones, so their lib/ code agrees with the server.
@@ -161,7 +103,6 @@ export default async function setup(project: TestProject) {
 
   fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
   const logFile = path.join(root, "test-results", `server-${project.name}-${Date.now()}.log`);
-  const log = fs.openSync(logFile, "w");
   const nextBin = path.join(root, "node_modules/next/dist/bin/next");
   // The standalone server reads its port and address from the environment.
   if (mode === "start") serverEnv.HOSTNAME = "127.0.0.1";
@@ -169,36 +110,9 @@ export default async function setup(project: TestProject) {
     mode === "start"
       ? [path.join(root, ".next/standalone/server.js")]
       : [nextBin, mode, "--port", String(port), "--hostname", "127.0.0.1"];
-  const server = spawn(process.execPath, serverArgs, {
-    cwd: root,
-    env: serverEnv,
-    stdio: ["ignore", log, log],
-    detached: true,
-  });
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        if (server.exitCode !== null) return resolve();
-        server.once("exit", () => resolve());
-        try {
-          process.kill(-server.pid!, "SIGTERM");
-        } catch {
-          resolve();
-        }
-        setTimeout(() => {
-          try {
-            process.kill(-server.pid!, "SIGKILL");
-          } catch {}
-          resolve();
-        }, 10_000).unref();
-      }),
-  );
-
-  const teardown = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-  };
+  const server = spawnService("the test server", [process.execPath, ...serverArgs], { env: serverEnv, logFile }, cleanups);
   try {
-    await waitForHealth(baseUrl, server, logFile);
+    await waitUntilHealthy(`${baseUrl}/api/health`, server, logFile, 180_000);
   } catch (error) {
     await teardown();
     throw error;
@@ -211,8 +125,8 @@ export default async function setup(project: TestProject) {
   delete workerEnv.NEXT_DIST_DIR;
   startWorkerProcess(workerEnv, workerLog, workerPidFile);
   // Reads the pid file at teardown: a test that restarted the worker wrote its successor's pid there.
-  cleanups.push(() => {
-    if (fs.existsSync(workerPidFile)) killWorkerProcess(Number(fs.readFileSync(workerPidFile, "utf8")), "SIGTERM");
+  cleanups.add("stop the worker", () => {
+    if (fs.existsSync(workerPidFile)) signalGroup(Number(fs.readFileSync(workerPidFile, "utf8")), "SIGTERM");
   });
   try {
     await waitForWorker(workerLog, 0);

@@ -4,7 +4,7 @@ import { ProviderError, type DeliveryProvider, type OutgoingMessage } from "./ty
 
 type WhatsAppSettings = NonNullable<ProviderSettings["whatsapp"]>;
 
-export const WHATSAPP_API_VERSION = "v21.0";
+const WHATSAPP_API_VERSION = "v21.0";
 
 // Meta error codes worth retrying: rate limits (4, 80007, 130429, 131048, 131056) and transient
 // server errors (1, 2, 131000, 131016, 133004).

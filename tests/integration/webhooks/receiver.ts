@@ -5,9 +5,9 @@ export type Received = { headers: Record<string, string>; body: string; status: 
 
 /**
  * A real local webhook receiver. `answer` picks the status of each request from how many times its
- * webhook-id has arrived (1 for the first attempt).
+ * webhook-id has arrived (1 for the first attempt); `delayMs` holds each answer back that long.
  */
-export async function startReceiver(answer: (attempt: number, request: Received) => number = () => 200) {
+export async function startReceiver(answer: (attempt: number, request: Received) => number = () => 200, delayMs = 0) {
   const received: Received[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -18,7 +18,10 @@ export async function startReceiver(answer: (attempt: number, request: Received)
       const attempt = received.filter((r) => r.headers["webhook-id"] === headers["webhook-id"]).length + 1;
       request.status = answer(attempt, request);
       received.push(request);
-      res.writeHead(request.status, { "content-type": "text/plain" }).end(request.status >= 300 ? "receiver says no" : "ok");
+      setTimeout(
+        () => res.writeHead(request.status, { "content-type": "text/plain" }).end(request.status >= 300 ? "receiver says no" : "ok"),
+        delayMs,
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -27,7 +27,7 @@ async function deliveryOf(webhookId: string) {
 
 /**
  * Retries are minutes apart; after an attempt has been recorded, the test moves that row's next
- * attempt to now (the only shortcut: the server's own dispatcher does the retry).
+ * attempt, and the queued job for it, to now (the only shortcut: the worker's own job does the retry).
  */
 async function fastForward(webhookId: string, afterAttempts: number) {
   await waitFor(async () => {
@@ -38,11 +38,16 @@ async function fastForward(webhookId: string, afterAttempts: number) {
       row.nextAttemptAt! > new Date(Date.now() + 5_000)
     );
   }, `attempt ${afterAttempts} of ${webhookId} to be recorded`);
-  await (
-    await db()
-  ).webhookDelivery.updateMany({
-    where: { webhookId, attempts: afterAttempts, status: "pending" },
-    data: { nextAttemptAt: new Date() },
+  const prisma = await db();
+  const { id } = await deliveryOf(webhookId);
+  await prisma.$transaction(async (tx) => {
+    await tx.webhookDelivery.updateMany({
+      where: { webhookId, attempts: afterAttempts, status: "pending" },
+      data: { nextAttemptAt: new Date() },
+    });
+    await tx.$executeRaw`
+      UPDATE pgboss.job SET start_after = now()
+       WHERE name = 'webhook.deliver' AND state = 'created' AND data->>'deliveryId' = ${id} AND (data->>'attempts')::int = ${afterAttempts}`;
   });
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
-import { MAX_WEBHOOK_ATTEMPTS, retryDelayMs } from "@/lib/webhooks/retry-schedule";
 import { webhookHeaders } from "@/lib/webhooks/sign-webhook";
 import { generateWebhookSecret } from "@/lib/webhooks/webhook-secrets";
 
@@ -29,25 +28,5 @@ describe("webhookHeaders", () => {
   it("stamps the attempt time in seconds", () => {
     const at = new Date("2026-03-04T05:06:07.890Z");
     expect(webhookHeaders({ webhookId: "evt_3", body, secrets: [generateWebhookSecret()], at })["webhook-timestamp"]).toBe(String(Math.floor(at.getTime() / 1000)));
-  });
-});
-
-describe("retryDelayMs", () => {
-  it("grows exponentially, within ±20 % jitter, and stops after the last attempt", () => {
-    const low = (n: number) => retryDelayMs(n, () => 0)!;
-    const high = (n: number) => retryDelayMs(n, () => 0.999999)!;
-    expect(low(1)).toBe(12_000);
-    expect(high(1)).toBeCloseTo(18_000, -1);
-    for (let n = 2; n < MAX_WEBHOOK_ATTEMPTS; n++) expect(low(n)).toBe(low(n - 1) * 4);
-    expect(retryDelayMs(MAX_WEBHOOK_ATTEMPTS)).toBeNull();
-    let total = 0;
-    for (let n = 1; n < MAX_WEBHOOK_ATTEMPTS; n++) total += retryDelayMs(n, () => 0.5)!;
-    expect(total / 3_600_000).toBeGreaterThan(20);
-    expect(total / 3_600_000).toBeLessThan(26);
-  });
-
-  it("spreads retries at random", () => {
-    const delays = new Set(Array.from({ length: 20 }, () => retryDelayMs(3)));
-    expect(delays.size).toBeGreaterThan(10);
   });
 });
