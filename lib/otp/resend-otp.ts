@@ -5,7 +5,7 @@ import { startDelivery } from "@/lib/delivery/start-delivery";
 import { ApiError } from "@/lib/http/errors";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { assertOpen } from "./assert-open";
-import { generateCode, hashCode } from "./code";
+import { generateCode, hashCode, type CodeAlphabet } from "./code";
 import { enforceSendLimits } from "./enforce-send-limits";
 import { recordEvent } from "./events";
 import { findVerification, settleExpiry } from "./find-verification";
@@ -65,7 +65,7 @@ export async function resendOtp(
   assertCanMessage(app, recipient, channel);
   await enforceSendLimits(limits, app, recipient);
 
-  const code = generateCode(verification.codeLength, verification.alphabet as "numeric" | "alphanumeric");
+  const code = generateCode(verification.codeLength, verification.alphabet as CodeAlphabet);
   const template = verification.templateId
     ? await prisma.template.findUnique({ where: { id: verification.templateId } })
     : null;

@@ -6,18 +6,21 @@ import { startDelivery } from "@/lib/delivery/start-delivery";
 import { notFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
-import { generateCode, hashCode } from "./code";
+import { generateCode, hashCode, type CodeAlphabet } from "./code";
 import { enforceSendLimits } from "./enforce-send-limits";
 import { recordEvent } from "./events";
 import type { LimitGate } from "./limit-gate";
 import { assertCanMessage, resolveApp, resolveRecipient } from "./resolve-target";
-import type { SendOtpInput } from "./schemas";
+import { assertCodeLengthFits, type SendOtpInput } from "./schemas";
 import { verificationView, type VerificationView } from "./verification-view";
 
 export type SendOtpResult = VerificationView & { code?: string };
 
-/** Who started a send: the API (default) or the hosted widget, with the origin that embedded it. */
-export type SendOrigin = { source?: "api" | "widget"; widgetOrigin?: string | null };
+/**
+ * Who started a send: the API (default), the hosted widget (with the origin that embedded it), or a
+ * compatibility route (`compat:<style>`, CONTRACT §12).
+ */
+export type SendOrigin = { source?: "api" | "widget" | `compat:${string}`; widgetOrigin?: string | null };
 
 /**
  * Starts a verification: checks the app's rules and limits, cancels the recipient's pending
@@ -40,7 +43,8 @@ export async function sendOtp(
   await enforceSendLimits(limits, app, recipient);
 
   const codeLength = input.codeLength ?? app.codeLength;
-  const alphabet = input.alphabet ?? (app.alphabet as "numeric" | "alphanumeric");
+  const alphabet = input.alphabet ?? (app.alphabet as CodeAlphabet);
+  assertCodeLengthFits(codeLength, alphabet);
   const code = generateCode(codeLength, alphabet);
   const id = newId("ver");
   const now = new Date();

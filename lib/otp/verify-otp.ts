@@ -7,7 +7,7 @@ import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { ownModeWhere } from "@/lib/keys/require-app";
 import { rateLimitIds } from "@/lib/rate-limit/policies";
 import { assertOpen } from "./assert-open";
-import { codeMatches } from "./code";
+import { codeMatches, type CodeAlphabet } from "./code";
 import { recordEvent } from "./events";
 import { findVerification, settleExpiry } from "./find-verification";
 import type { LimitGate } from "./limit-gate";
@@ -44,7 +44,7 @@ export async function verifyOtp(
   verification = await settleExpiry(verification);
   assertOpen(verification);
   const pepper = serverSecrets().codePepper;
-  const alphabet = verification.alphabet as "numeric" | "alphanumeric";
+  const alphabet = verification.alphabet as CodeAlphabet;
 
   if (codeMatches(input.code, verification.codeHash, pepper, verification.id, alphabet)) {
     const approved = await approve(verification, app, context.ip);
