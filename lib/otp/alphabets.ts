@@ -20,7 +20,8 @@ const LOWER = "abcdefghijkmnpqrstuvwxyz"; // a–z without l and o
  * the chat-otp style; `numeric` and `alphanumeric` keep the contract's minimum of 4.
  */
 export const CODE_ALPHABETS = {
-  numeric: { symbols: "0123456789", caseSensitive: false, minLength: MIN_CODE_LENGTH },
+  // Digits have no case: what the user typed is compared as it is (after digit folding).
+  numeric: { symbols: "0123456789", caseSensitive: true, minLength: MIN_CODE_LENGTH },
   alphanumeric: { symbols: DIGITS + UPPER, caseSensitive: false, minLength: MIN_CODE_LENGTH },
   letters: { symbols: UPPER, caseSensitive: false, minLength: minLengthFor(UPPER.length) },
   lettersMixedCase: { symbols: UPPER + LOWER, caseSensitive: true, minLength: minLengthFor(UPPER.length + LOWER.length) },

@@ -5,14 +5,20 @@ import { bearerCredential, compatJson, type CompatStyleSpec } from "../compat-ro
  * `chat-otp` (reference 004): the secret key as `Authorization: Bearer`; errors as
  * `{"message", "code", "errors"?}` with the native status (a refused key: `401 {"message": "Unauthenticated."}`).
  */
+const REFERENCE_FIELD: Record<string, string> = { codeLength: "length", ttl: "expires", recipient: "chatId" };
+
 export const chatOtpStyle: CompatStyleSpec = {
   style: "chat-otp",
   credential: bearerCredential,
   errorResponse(error) {
-    const errors = error.extra.errors as Array<{ path: string; message: string }> | undefined;
+    // Field errors under the reference's names (the native schema validated them as codeLength/ttl).
+    const errors = (error.extra.errors as Array<{ path: string; message: string }> | undefined)?.map((e) => ({
+      ...e,
+      path: REFERENCE_FIELD[e.path] ?? e.path,
+    }));
     return compatJson(
       {
-        message: error.code === "unauthorized" ? "Unauthenticated." : error.detail,
+        message: error.code === "unauthorized" ? "Unauthenticated." : renameFields(error.detail),
         code: error.code,
         ...("attemptsRemaining" in error.extra ? { attempts_remaining: error.extra.attemptsRemaining } : {}),
         ...("retryAfter" in error.extra ? { retry_after: error.extra.retryAfter } : {}),
@@ -23,6 +29,10 @@ export const chatOtpStyle: CompatStyleSpec = {
     );
   },
 };
+
+function renameFields(detail: string): string {
+  return detail.replace(/\b(codeLength|ttl):/g, (_, field: string) => `${REFERENCE_FIELD[field]}:`);
+}
 
 /**
  * The reference's four statuses from a native verification (the table in /docs/compat):

@@ -10,8 +10,9 @@ export async function outboxCode(key: Credential, recipient: string): Promise<st
   const response = await api("GET", `/api/v1/outbox?recipient=${encodeURIComponent(recipient)}&limit=1`, { key });
   const message = response.body?.data?.[0];
   if (!message) throw new Error(`no outbox message to ${recipient}: ${response.text}`);
-  // SMS bodies end with the WebOTP line "@host #code"; WhatsApp bodies say "… code is CODE. …".
-  const match = /#([0-9A-Za-z]{4,10})\s*$/.exec(message.body) ?? / is ([0-9A-Za-z]{4,10})\./.exec(message.body);
+  // SMS bodies end with the WebOTP line "@host #code"; WhatsApp bodies say "… code is CODE. …" (in
+  // the number's locale: the first word that ends a sentence is the code).
+  const match = /#([0-9A-Za-z]{4,10})\s*$/.exec(message.body) ?? / ([0-9A-Za-z]{4,10})\. /.exec(message.body);
   if (!match) throw new Error(`no code in "${message.body}"`);
   return match[1]!;
 }

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { api, randomMobile } from "../../helpers/api";
 import { newTenant } from "../../helpers/tenant";
 import { nationalOf, outboxCode, recordedSource, warmUp, wrongCode } from "./compat-helpers";
@@ -27,6 +27,9 @@ function expectReferenceError(response: { status: number; body: any }, status: n
   expect(response.body).toMatchObject({ status, error: expect.any(String), path });
   expect(Number.isNaN(Date.parse(response.body.timestamp))).toBe(false);
 }
+
+// `next dev` compiles each route on first use, slowly on a busy machine: the first calls get time.
+vi.setConfig({ testTimeout: 120_000 });
 
 beforeAll(() =>
   warmUp([

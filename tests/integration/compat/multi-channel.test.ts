@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { api, authHeaders, randomMobile, type AuthForm } from "../../helpers/api";
 import { newTenant } from "../../helpers/tenant";
 import { outboxCode, recordedSource, warmUp, wrongCode } from "./compat-helpers";
@@ -11,6 +11,9 @@ import { outboxCode, recordedSource, warmUp, wrongCode } from "./compat-helpers"
  */
 const base = "/compat/multi-channel/otp";
 const READS = ["status", "list", "logs", "rate-limits", "attempts", "reports"];
+
+// `next dev` compiles each route on first use, slowly on a busy machine: the first calls get time.
+vi.setConfig({ testTimeout: 120_000 });
 
 beforeAll(() => warmUp([...["send", "verify", "resend"].map((r): [string, string] => ["POST", `${base}/${r}`]), ...READS.map((r): [string, string] => ["GET", `${base}/${r}`])]));
 

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { api, randomMobile } from "../../helpers/api";
 import { newTenant } from "../../helpers/tenant";
 import { nationalOf, outboxCode, outboxCount, recordedSource, warmUp, wrongCode } from "./compat-helpers";
@@ -14,6 +14,9 @@ import { nationalOf, outboxCode, outboxCount, recordedSource, warmUp, wrongCode 
  */
 const base = "/compat/user-auth/fe/users/auth/otp";
 const headers = (secret: string) => ({ "Content-Type": "application/json", "user-jwt-token": secret });
+
+// `next dev` compiles each route on first use, slowly on a busy machine: the first calls get time.
+vi.setConfig({ testTimeout: 120_000 });
 
 beforeAll(() => warmUp([["POST", `${base}/register`], ["POST", `${base}/verify`], ["POST", `${base}/resend`]]));
 
