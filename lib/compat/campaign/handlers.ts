@@ -19,8 +19,8 @@ const msisdn = stringOrNumber(32).transform((value) => {
 const text = (max: number) => stringOrNumber(max).transform(String).optional();
 const bookkeeping = { partner: text(128), userId: text(128), aid: text(32), mid: text(32) };
 
-const genParams = z.object({ msisdn, type: text(64), appId: z.string().max(64).optional(), ...bookkeeping });
-const verifyParams = z.object({
+export const genParams = z.object({ msisdn, type: text(64), appId: z.string().max(64).optional(), ...bookkeeping });
+export const verifyParams = z.object({
   msisdn: msisdn.optional(),
   otp: stringOrNumber(64),
   request_id: z.string().max(64).optional(),

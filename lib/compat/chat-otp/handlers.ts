@@ -18,7 +18,7 @@ const chatId = z
   .regex(/^\+?\d{6,15}@c\.us$/, "a WhatsApp chat id such as 5511999888777@c.us")
   .transform((id) => `+${id.replace(/^\+/, "").replace(/@c\.us$/, "")}`);
 
-const requestBody = z.object({
+export const requestBody = z.object({
   chatId,
   length: z.number().int().min(4).max(10).default(6),
   useLetter: z.boolean().default(false),
@@ -28,7 +28,7 @@ const requestBody = z.object({
   expires: z.number().int().min(60).max(86_400).default(1800),
 });
 
-const validateBody = z.object({
+export const validateBody = z.object({
   uuid: z.string().max(64).optional(),
   chatId: chatId.optional(),
   code: stringOrNumber(64),

@@ -10,8 +10,8 @@ import { configOtpStyle } from "./style";
 /** Reference 000's bodies: the number without its country code, and the country code beside it. */
 const phone = { mobileNumber: stringOrNumber(64).transform(String), countryCode: stringOrNumber(8).transform(String) };
 
-const sendBody = z.object({ name: z.string().trim().min(1).max(100).optional(), ...phone });
-const verifyBody = z.object({
+export const sendBody = z.object({ name: z.string().trim().min(1).max(100).optional(), ...phone });
+export const verifyBody = z.object({
   otp: stringOrNumber(64),
   mobileNumber: phone.mobileNumber.optional(),
   countryCode: phone.countryCode.optional(),

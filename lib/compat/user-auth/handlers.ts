@@ -16,8 +16,8 @@ const phoneBody = {
   countryCode: stringOrNumber(8).transform(String),
   appId: z.string().max(64).optional(),
 };
-const registerBody = z.object(phoneBody);
-const verifyBody = z.object({ ...phoneBody, authCode: stringOrNumber(32), otp: stringOrNumber(64) });
+export const registerBody = z.object(phoneBody);
+export const verifyBody = z.object({ ...phoneBody, authCode: stringOrNumber(32), otp: stringOrNumber(64) });
 
 const phoneOf = (body: { phone_number: string; countryCode: string; appId?: string }) => ({
   appId: body.appId,
