@@ -40,11 +40,13 @@ export async function sendOtp(
   assertCanMessage(app, recipient, channel);
   const template = await findTemplate(app, input.templateId);
 
-  await enforceSendLimits(limits, app, recipient);
-
   const codeLength = input.codeLength ?? app.codeLength;
   const alphabet = input.alphabet ?? (app.alphabet as CodeAlphabet);
+  // Refused before any limit is spent: a bad request changes nothing.
   assertCodeLengthFits(codeLength, alphabet);
+
+  await enforceSendLimits(limits, app, recipient);
+
   const code = generateCode(codeLength, alphabet);
   const id = newId("ver");
   const now = new Date();

@@ -73,9 +73,15 @@ describe("chat-otp: the reference's examples", () => {
   });
 
   it("refuses a code too short for its alphabet (20 bits), no alphabet at all, and a bad chatId with 422-free 400s naming the field", async () => {
-    const short = await requested({ length: 4, useLetter: true, useNumber: false, allCapital: true });
+    const short = await requested({ length: 4, useLetter: true, useNumber: false, allCapital: true }, { rateLimits: { sendsPerRecipient: 1 } });
     expect(short.response.status).toBe(400);
     expect(short.response.body.errors).toEqual({ length: [expect.stringContaining("at least 5")] });
+    // The refusal spent nothing: the recipient's only send of the window is still there.
+    const next = await api("POST", `/compat/chat-otp/${short.t.appId}/otp/request`, {
+      headers: bearer(short.t.test.secret),
+      body: { chatId: chatIdOf(short.recipient), length: 5, useLetter: true, useNumber: false, allCapital: true },
+    });
+    expect(next.status, next.text).toBe(200);
     const none = await requested({ useLetter: false, useNumber: false });
     expect(none.response.status).toBe(400);
     expect(Object.keys(none.response.body.errors)).toEqual(["useNumber"]);
