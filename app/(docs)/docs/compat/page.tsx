@@ -264,6 +264,10 @@ export default function CompatPage() {
         <li>
           Credentials in query strings (the campaign style) are discouraged: they are logged by proxies and servers.
         </li>
+        <li>
+          <code>Idempotency-Key</code> is a native-API feature: the compatibility routes do not read it. Sending to a
+          number again cancels its pending code and starts a new one, as natively.
+        </li>
       </ul>
 
       <h2 id="alphabets">Code alphabets</h2>
