@@ -16,6 +16,7 @@ export const docsSections = [
     links: [
       { href: "/docs/widget", label: "Verification widget" },
       { href: "/docs/api", label: "API reference" },
+      { href: "/docs/compat", label: "Compatibility routes" },
     ],
   },
   {

@@ -186,6 +186,9 @@ export function AppSettingsForm({ app, readOnly }: { app: AppView; readOnly: boo
                   <NativeSelect {...c} name="alphabet" defaultValue={app.alphabet}>
                     <option value="numeric">Digits (0–9)</option>
                     <option value="alphanumeric">Letters and digits</option>
+                    <option value="letters">Letters (A–Z, 5+ characters)</option>
+                    <option value="lettersMixedCase">Letters, mixed case</option>
+                    <option value="alphanumericMixedCase">Letters and digits, mixed case</option>
                   </NativeSelect>
                 )}
               </Field>

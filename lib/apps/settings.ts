@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CODE_ALPHABET_NAMES } from "@/lib/otp/alphabets";
 
 /**
  * The settings of an app (CONTRACT §4b): one schema for POST/PATCH /api/v1/apps, the CLI's
@@ -18,7 +19,7 @@ const origin = z
   .transform((value) => new URL(value).origin);
 
 export const channelSchema = z.enum(["sms", "whatsapp"]);
-export const alphabetSchema = z.enum(["numeric", "alphanumeric"]);
+export const alphabetSchema = z.enum(CODE_ALPHABET_NAMES);
 const seconds = (min: number, max: number) => z.number().int().min(min).max(max);
 
 export const rateLimitSettingsSchema = z

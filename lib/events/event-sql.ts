@@ -3,18 +3,19 @@ import { Prisma } from "@/lib/generated/prisma/client";
 /**
  * SQL pieces for writing events inside a use case's own statement (a CTE next to the change they
  * record). Every event of a verification carries the verification's mode, and the events of a
- * verification the widget started carry `source: "widget"` in their data (CONTRACT §8): the writer
+ * verification started elsewhere than the native API carry its source in their data (`"widget"`,
+ * CONTRACT §8; `"compat:<style>"`, §12): the writer
  * states both, as it holds the verification (no trigger looks them up).
  */
 
-/** `data`, plus `source: "widget"` when the verification's source (a SQL expression) is the widget. */
+/** `data`, plus `source` when the verification's source (a SQL expression) is not the native API. */
 export function eventDataSql(data: Prisma.InputJsonObject, source: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(${JSON.stringify(data)}::jsonb || CASE WHEN ${source} = 'widget' THEN '{"source":"widget"}'::jsonb ELSE '{}'::jsonb END)`;
+  return Prisma.sql`(${JSON.stringify(data)}::jsonb || CASE WHEN ${source} <> 'api' THEN jsonb_build_object('source', ${source}) ELSE '{}'::jsonb END)`;
 }
 
 /** The event data a verification of a known source carries (computed in Node). */
 export function eventData(data: Prisma.InputJsonObject, source: string): Prisma.InputJsonObject {
-  return source === "widget" ? { ...data, source: "widget" } : data;
+  return source !== "api" ? { ...data, source } : data;
 }
 
 /** The column list of an `INSERT INTO "Event"` that the SELECTs and VALUES of these pieces fill. */

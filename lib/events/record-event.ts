@@ -42,13 +42,13 @@ export async function recordEvents(
   for (const event of events) {
     const id = newId("evt");
     const verificationId = event.verificationId ?? null;
-    // Mode and widget source from the verification, in the insert itself (one statement, no trigger).
+    // Mode and source (widget, compat:<style>) from the verification, in the insert itself (one statement, no trigger).
     const rows = await tx.$queryRaw<{ createdAt: Date }[]>`
       INSERT INTO "Event" ("id", "tenantId", "appId", "verificationId", "mode", "type", "data", "createdAt")
       SELECT ${id}, ${event.tenantId}, ${event.appId ?? null}, ${verificationId},
              COALESCE(${event.mode ?? null}::"KeyMode", v."mode"), ${event.type},
              ${JSON.stringify(event.data ?? {})}::jsonb
-               || CASE WHEN v."source" = 'widget' THEN '{"source":"widget"}'::jsonb ELSE '{}'::jsonb END,
+               || CASE WHEN v."source" <> 'api' THEN jsonb_build_object('source', v."source") ELSE '{}'::jsonb END,
              now()
         FROM (SELECT 1) AS one LEFT JOIN "Verification" v ON v."id" = ${verificationId}
    RETURNING "createdAt"`;

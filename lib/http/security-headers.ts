@@ -29,7 +29,7 @@ export function isWidgetPage(pathname: string): boolean {
 }
 
 export function isApiPath(pathname: string): boolean {
-  return pathname === "/api" || pathname.startsWith("/api/") || pathname.startsWith("/.well-known/");
+  return pathname === "/api" || pathname.startsWith("/api/") || pathname.startsWith("/.well-known/") || pathname.startsWith("/compat/");
 }
 
 export function pageCsp(nonce: string, options: { development: boolean; secure: boolean }): string {

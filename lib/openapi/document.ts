@@ -2,6 +2,7 @@ import type { OpenAPIV3_1 } from "openapi-types";
 import { z } from "zod";
 import { errorStatus, type ErrorCode } from "@/lib/http/errors";
 import { appOperations } from "./operations/apps";
+import { COMPAT_OPERATIONS, COMPAT_SECURITY, type CompatOperation } from "./operations/compat";
 import { auditOperations } from "./operations/audit";
 import { insightOperations } from "./operations/insight";
 import { otpOperations } from "./operations/otp";
@@ -51,6 +52,19 @@ const SECURITY_SCHEMES: Record<string, OpenAPIV3_1.SecuritySchemeObject> = {
     in: "header",
     name: "X-API-Key",
     description: "`X-API-Key: <secret>` alone.",
+  },
+  // Only the compatibility routes (tag Compat) take these.
+  userJwtToken: {
+    type: "apiKey",
+    in: "header",
+    name: "user-jwt-token",
+    description: "The user-auth compatibility style: a secret key in the `user-jwt-token` header.",
+  },
+  campaignKey: {
+    type: "apiKey",
+    in: "query",
+    name: "key",
+    description: "The campaign compatibility style: a secret key in the `key` parameter (discouraged: URLs are logged).",
   },
 };
 
@@ -247,6 +261,50 @@ function operationObject(operation: ApiOperation, converter: SchemaConverter): O
   };
 }
 
+/** A compatibility route: its style's credential, body schema, and error statuses (bodies in the style's shape). */
+function compatOperationObject(operation: CompatOperation, converter: SchemaConverter): OpenAPIV3_1.OperationObject {
+  const errors = Object.fromEntries(
+    [...new Set([...operation.errors, 500])].sort().map((status) => [
+      String(status),
+      { description: `An error in the ${operation.style} style's own body shape (see /docs/compat#${operation.style}).` },
+    ]),
+  );
+  const body = operation.body ? converter.convert(operation.body, "input") : null;
+  return {
+    operationId: operation.operationId,
+    tags: ["Compat"],
+    summary: operation.summary,
+    description: `Style \`${operation.style}\` (CONTRACT §12): mapping and differences at /docs/compat#${operation.style}.`,
+    security: COMPAT_SECURITY[operation.style],
+    ...(operation.pathParams
+      ? {
+          parameters: Object.entries(operation.pathParams).map(([name, description]) => ({
+            name,
+            in: "path",
+            required: true,
+            description,
+            schema: { type: "string" },
+          })),
+        }
+      : {}),
+    ...(body
+      ? {
+          requestBody: {
+            required: !operation.queryToo,
+            content: {
+              "application/json": { schema: body },
+              ...(operation.queryToo ? { "application/x-www-form-urlencoded": { schema: body } } : {}),
+            },
+          },
+        }
+      : {}),
+    responses: {
+      [String(operation.response.status)]: { description: operation.response.description, headers: headerRefs(STANDARD_HEADERS) },
+      ...errors,
+    },
+  };
+}
+
 /** The OpenAPI 3.1 document of /api/v1, generated from the routes' own zod schemas. */
 export function buildOpenApiDocument(options: { serverUrl?: string } = {}): OpenAPIV3_1.Document {
   const converter = new SchemaConverter();
@@ -257,6 +315,9 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Open
       ...paths[operation.path],
       [operation.method]: operationObject(operation, converter),
     };
+  }
+  for (const operation of COMPAT_OPERATIONS) {
+    paths[operation.path] = { ...paths[operation.path], [operation.method]: compatOperationObject(operation, converter) };
   }
   return {
     openapi: "3.1.0",

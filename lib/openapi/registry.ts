@@ -9,6 +9,7 @@ export const TAGS = {
   Apps: "Apps and their settings, templates and webhook.",
   Testing: "The outbox of test-mode messages.",
   Meta: "This document.",
+  Compat: "Compatibility routes (/compat/<style>/…): five other OTP APIs' paths and shapes onto the same engine. See /docs/compat.",
 } as const;
 
 export type Tag = keyof typeof TAGS;

@@ -1,27 +1,19 @@
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import { foldDigits } from "@/lib/text/digits";
+import { CODE_ALPHABETS, MAX_CODE_LENGTH, type CodeAlphabet } from "./alphabets";
 
 /**
  * One-time codes: generation, hashing for storage, and comparison with what the user typed.
  * The code itself is never stored: only an HMAC keyed with the server's pepper and bound to the
  * verification id, so a leaked table reveals nothing and equal codes on two verifications differ.
  */
-export type CodeAlphabet = "numeric" | "alphanumeric";
-
-export const MIN_CODE_LENGTH = 4;
-export const MAX_CODE_LENGTH = 10;
-
-// Upper-case only, without the look-alikes 0/O and 1/I/L: 31 symbols.
-const ALPHABETS: Record<CodeAlphabet, string> = {
-  numeric: "0123456789",
-  alphanumeric: "23456789ABCDEFGHJKMNPQRSTUVWXYZ",
-};
+export { CODE_ALPHABETS, MAX_CODE_LENGTH, MIN_CODE_LENGTH, type CodeAlphabet } from "./alphabets";
 
 export function generateCode(length: number, alphabet: CodeAlphabet): string {
-  if (!Number.isInteger(length) || length < MIN_CODE_LENGTH || length > MAX_CODE_LENGTH) {
-    throw new RangeError(`code length must be an integer from ${MIN_CODE_LENGTH} to ${MAX_CODE_LENGTH}`);
+  const { symbols, minLength } = CODE_ALPHABETS[alphabet];
+  if (!Number.isInteger(length) || length < minLength || length > MAX_CODE_LENGTH) {
+    throw new RangeError(`code length must be an integer from ${minLength} to ${MAX_CODE_LENGTH} for ${alphabet} codes`);
   }
-  const symbols = ALPHABETS[alphabet];
   // crypto.randomInt rejection-samples, so every symbol is equally likely (no modulo bias).
   return Array.from({ length }, () => symbols[randomInt(symbols.length)]).join("");
 }
@@ -29,11 +21,11 @@ export function generateCode(length: number, alphabet: CodeAlphabet): string {
 /**
  * What the user typed → the form the code was generated in: full-width letters folded to ASCII
  * (NFKC), every Unicode decimal digit (Arabic-Indic, Devanagari, …) to its ASCII digit, spaces and
- * dashes removed, letters upper-cased for alphanumeric codes.
+ * dashes removed, letters upper-cased unless the alphabet is mixed-case.
  */
 export function normalizeSubmittedCode(input: string, alphabet: CodeAlphabet): string {
   const compact = foldDigits(input.normalize("NFKC")).replace(/[\s\-‐‑‒–—―−]/gu, "");
-  return alphabet === "alphanumeric" ? compact.toUpperCase() : compact;
+  return CODE_ALPHABETS[alphabet].caseSensitive ? compact : compact.toUpperCase();
 }
 
 /** HMAC-SHA256 (hex) of a generated code, bound to its verification. */

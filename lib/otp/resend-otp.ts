@@ -11,7 +11,7 @@ import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { countInRollupSql, firstDeliveryOf } from "@/lib/reports/rollup";
 import { enqueueWebhook } from "@/lib/webhooks/enqueue-webhook";
 import { assertOpen } from "./assert-open";
-import { generateCode, hashCode } from "./code";
+import { generateCode, hashCode, type CodeAlphabet } from "./code";
 import { enforceSendLimits } from "./enforce-send-limits";
 import { findVerification, settleExpiry } from "./find-verification";
 import type { LimitGate } from "./limit-gate";
@@ -69,7 +69,7 @@ export async function resendOtp(
   assertCanMessage(app, recipient, channel);
   await enforceSendLimits(limits, app, recipient);
 
-  const code = generateCode(verification.codeLength, verification.alphabet as "numeric" | "alphanumeric");
+  const code = generateCode(verification.codeLength, verification.alphabet as CodeAlphabet);
   const template = verification.templateId
     ? await prisma.template.findUnique({ where: { id: verification.templateId } })
     : null;

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { alphabetSchema } from "@/lib/apps/settings";
+import { ApiError } from "@/lib/http/errors";
+import { minCodeLength, type CodeAlphabet } from "./alphabets";
 
 /** Request bodies of the OTP API (CONTRACT §4). The OpenAPI document is generated from these. */
 
@@ -50,7 +52,30 @@ export const sendOtpSchema = z
   .refine((b) => b.recipient || b.phoneNumber || b.mobileNumber, {
     message: "give `recipient` (with its +country code), or `phoneNumber` with `countryCode`",
     path: ["recipient"],
+  })
+  .superRefine((b, ctx) => {
+    const problem = b.alphabet && b.codeLength !== undefined ? codeLengthProblem(b.codeLength, b.alphabet) : null;
+    if (problem) ctx.addIssue({ code: "custom", path: ["codeLength"], message: problem });
   });
+
+/** Why a code length is too short for an alphabet (each keeps its minimum entropy), or null. */
+export function codeLengthProblem(codeLength: number, alphabet: CodeAlphabet): string | null {
+  const min = minCodeLength(alphabet);
+  return codeLength < min ? `${alphabet} codes need at least ${min} characters (20 bits of entropy)` : null;
+}
+
+/**
+ * A send's effective length and alphabet (the request's or the app's) must fit together: 400 naming
+ * `codeLength` otherwise, e.g. an app of 4-character codes asked for `letters`.
+ */
+export function assertCodeLengthFits(codeLength: number, alphabet: CodeAlphabet): void {
+  const problem = codeLengthProblem(codeLength, alphabet);
+  if (problem) {
+    throw new ApiError("invalid_request", `The request body is invalid: codeLength: ${problem}.`, {
+      errors: [{ path: "codeLength", message: problem }],
+    });
+  }
+}
 
 export type SendOtpInput = z.infer<typeof sendOtpSchema>;
 

@@ -9,17 +9,20 @@ import { notFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { enqueueWebhook } from "@/lib/webhooks/enqueue-webhook";
-import { generateCode, hashCode } from "./code";
+import { generateCode, hashCode, type CodeAlphabet } from "./code";
 import { enforceSendLimits } from "./enforce-send-limits";
 import type { LimitGate } from "./limit-gate";
 import { assertCanMessage, resolveApp, resolveRecipient } from "./resolve-target";
-import type { SendOtpInput } from "./schemas";
+import { assertCodeLengthFits, type SendOtpInput } from "./schemas";
 import { CREATED, isPendingConflict, writeSend, type NewVerification } from "./send-statement";
 
 export type SendOtpResult = VerificationView & { code?: string };
 
-/** Who started a send: the API (default) or the hosted widget, with the origin that embedded it. */
-export type SendOrigin = { source?: "api" | "widget"; widgetOrigin?: string | null };
+/**
+ * Who started a send: the API (default), the hosted widget (with the origin that embedded it), or a
+ * compatibility route (`compat:<style>`, CONTRACT §12).
+ */
+export type SendOrigin = { source?: "api" | "widget" | `compat:${string}`; widgetOrigin?: string | null };
 
 // Concurrent sends to one recipient: each lost race means another send just won, so a few suffice.
 const SEND_TRIES = 8;
@@ -43,10 +46,13 @@ export async function sendOtp(
   assertCanMessage(app, recipient, channel);
   const template = await findTemplate(app, input.templateId);
 
+  const codeLength = input.codeLength ?? app.codeLength;
+  const alphabet = input.alphabet ?? (app.alphabet as CodeAlphabet);
+  // Refused before any limit is spent: a bad request changes nothing.
+  assertCodeLengthFits(codeLength, alphabet);
+
   await enforceSendLimits(limits, app, recipient);
 
-  const codeLength = input.codeLength ?? app.codeLength;
-  const alphabet = input.alphabet ?? (app.alphabet as "numeric" | "alphanumeric");
   const code = generateCode(codeLength, alphabet);
   const id = newId("ver");
   const now = new Date();

@@ -11,7 +11,7 @@ import { rateLimitIds } from "@/lib/rate-limit/policies";
 import { countInRollupSql, countVerifyTimeSql } from "@/lib/reports/rollup";
 import { enqueueWebhook } from "@/lib/webhooks/enqueue-webhook";
 import { assertOpen } from "./assert-open";
-import { codeMatches } from "./code";
+import { codeMatches, type CodeAlphabet } from "./code";
 import { findVerification, settleExpiry } from "./find-verification";
 import type { LimitGate } from "./limit-gate";
 import { resolveApp, resolveRecipient } from "./resolve-target";
@@ -55,7 +55,7 @@ export async function verifyOtp(
   verification = await settleExpiry(verification);
   assertOpen(verification);
   const pepper = serverSecrets().codePepper;
-  const alphabet = verification.alphabet as "numeric" | "alphanumeric";
+  const alphabet = verification.alphabet as CodeAlphabet;
 
   if (codeMatches(input.code, verification.codeHash, pepper, verification.id, alphabet)) {
     const approved = await approve(verification, app, context.ip);

@@ -88,8 +88,15 @@ async function templateText(
   };
 }
 
-// Sample codes show the app's real length and alphabet (alphanumeric codes omit 0/O and 1/I/L).
+// Sample codes show the app's real length and alphabet (alphabets with letters omit 0/O and 1/I/L).
+const SAMPLE_CODES: Record<string, string> = {
+  numeric: "1234567890",
+  alphanumeric: "7KX4QH9M3P",
+  letters: "KXQHMPRTWZ",
+  lettersMixedCase: "KxQhMpRtWz",
+  alphanumericMixedCase: "7Kx4Qh9Mp3",
+};
+
 function sampleCode(app: App): string {
-  const sample = app.alphabet === "alphanumeric" ? "7KX4QH9M3P" : "1234567890";
-  return sample.slice(0, app.codeLength);
+  return (SAMPLE_CODES[app.alphabet] ?? SAMPLE_CODES.numeric!).slice(0, app.codeLength);
 }

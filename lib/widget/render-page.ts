@@ -7,7 +7,9 @@ import type { WidgetPageModel } from "./page-model";
  */
 export function renderWidgetPage(model: WidgetPageModel, assets: { script: string; style: string }): string {
   const t = model.texts;
-  const alphanumeric = model.alphabet === "alphanumeric";
+  // Any alphabet with letters takes text input; only upper-case-only ones may be auto-capitalised.
+  const alphanumeric = model.alphabet !== "numeric";
+  const upperCaseOnly = !/MixedCase$/.test(model.alphabet);
   const country = model.countries.find((c) => c.code === model.defaultCountry);
   const config = {
     key: model.publishableKey,
@@ -71,7 +73,7 @@ ${channelChoice}
 <p class="sent-to" id="sent-to"></p>
 <label class="label" for="code" id="code-label">${esc(fill(alphanumeric ? t.codeLabel : t.codeLabelDigits, { length: String(model.codeLength) }))}</label>
 <input id="code" name="code" class="code" type="text" autocomplete="one-time-code" inputmode="${alphanumeric ? "text" : "numeric"}"${
-    alphanumeric ? ' autocapitalize="characters"' : ' pattern="[0-9]*"'
+    alphanumeric ? (upperCaseOnly ? ' autocapitalize="characters"' : ' autocapitalize="off"') : ' pattern="[0-9]*"'
   } dir="ltr" spellcheck="false" maxlength="${model.codeLength + 8}" placeholder="${"•".repeat(model.codeLength)}" aria-describedby="code-error">
 <p class="error" id="code-error" role="alert"></p>
 <button class="primary" type="submit" id="verify">${esc(t.verify)}</button>

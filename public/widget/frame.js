@@ -248,7 +248,9 @@
 
   function normalizedCode() {
     var value = asciiDigits(els.code.value).replace(/[\s\-‐‑–—.]/g, "");
-    return cfg.alphabet === "alphanumeric" ? value.toUpperCase().replace(/[^0-9A-Z]/g, "") : value.replace(/\D/g, "");
+    if (cfg.alphabet === "numeric") return value.replace(/\D/g, "");
+    // Mixed-case alphabets compare case-sensitively; the others are upper-case only.
+    return /MixedCase$/.test(cfg.alphabet) ? value.replace(/[^0-9A-Za-z]/g, "") : value.toUpperCase().replace(/[^0-9A-Z]/g, "");
   }
   els.code.addEventListener("input", function () {
     var code = normalizedCode();

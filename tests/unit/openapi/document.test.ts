@@ -203,9 +203,11 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(document.components!.securitySchemes!).sort()).toEqual([
       "basic",
       "bearer",
+      "campaignKey", // the compatibility routes' credentials (tests/unit/openapi/compat-document.test.ts)
       "keyId",
       "keySecret",
       "secretHeader",
+      "userJwtToken",
     ]);
     for (const operation of API_OPERATIONS) {
       const described = document.paths![operation.path]![operation.method]!;

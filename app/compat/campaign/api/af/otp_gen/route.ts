@@ -1,0 +1,1 @@
+export { generateCampaignOtp as POST } from "@/lib/compat/campaign/handlers";

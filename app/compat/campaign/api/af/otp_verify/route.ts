@@ -1,0 +1,1 @@
+export { verifyCampaignOtp as POST } from "@/lib/compat/campaign/handlers";

@@ -1,0 +1,1 @@
+export { getChatOtp as GET } from "@/lib/compat/chat-otp/handlers";

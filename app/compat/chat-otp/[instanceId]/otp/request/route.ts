@@ -1,0 +1,1 @@
+export { requestChatOtp as POST } from "@/lib/compat/chat-otp/handlers";

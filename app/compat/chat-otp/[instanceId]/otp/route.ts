@@ -1,0 +1,1 @@
+export { listChatOtp as GET } from "@/lib/compat/chat-otp/handlers";

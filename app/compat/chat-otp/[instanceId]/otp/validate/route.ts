@@ -1,0 +1,1 @@
+export { validateChatOtp as POST } from "@/lib/compat/chat-otp/handlers";

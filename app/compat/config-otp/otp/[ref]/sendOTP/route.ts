@@ -1,0 +1,1 @@
+export { sendConfigOtp as POST } from "@/lib/compat/config-otp/handlers";

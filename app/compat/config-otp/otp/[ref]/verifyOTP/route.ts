@@ -1,0 +1,1 @@
+export { verifyConfigOtp as POST } from "@/lib/compat/config-otp/handlers";

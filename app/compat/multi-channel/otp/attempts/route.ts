@@ -1,0 +1,1 @@
+export { attemptsMultiChannel as GET } from "@/lib/compat/multi-channel/handlers";

@@ -1,0 +1,1 @@
+export { listMultiChannel as GET } from "@/lib/compat/multi-channel/handlers";

@@ -1,0 +1,1 @@
+export { logsMultiChannel as GET } from "@/lib/compat/multi-channel/handlers";

@@ -1,0 +1,1 @@
+export { rateLimitsMultiChannel as GET } from "@/lib/compat/multi-channel/handlers";

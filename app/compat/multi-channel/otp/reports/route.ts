@@ -1,0 +1,1 @@
+export { reportsMultiChannel as GET } from "@/lib/compat/multi-channel/handlers";

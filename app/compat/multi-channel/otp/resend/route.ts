@@ -1,0 +1,1 @@
+export { resendMultiChannel as POST } from "@/lib/compat/multi-channel/handlers";

@@ -1,0 +1,1 @@
+export { sendMultiChannel as POST } from "@/lib/compat/multi-channel/handlers";

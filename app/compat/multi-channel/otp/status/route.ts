@@ -1,0 +1,1 @@
+export { statusMultiChannel as GET } from "@/lib/compat/multi-channel/handlers";

@@ -1,0 +1,1 @@
+export { verifyMultiChannel as POST } from "@/lib/compat/multi-channel/handlers";

@@ -1,0 +1,1 @@
+export { registerUserAuth as POST } from "@/lib/compat/user-auth/handlers";

@@ -1,0 +1,1 @@
+export { resendUserAuth as POST } from "@/lib/compat/user-auth/handlers";

@@ -1,0 +1,1 @@
+export { verifyUserAuth as POST } from "@/lib/compat/user-auth/handlers";
