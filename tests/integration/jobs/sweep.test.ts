@@ -53,6 +53,27 @@ describe("the sweep of expired records", () => {
     expect(verifications.find((v) => v.id === ended[0])!.status).toBe("approved");
   });
 
+  it("expires pending verifications past their expiry once, with their event, and leaves the others", async () => {
+    const tenant = await newTenant();
+    const prisma = await db();
+    const send = async () => {
+      const sent = await api("POST", "/api/v1/otp/send", { key: tenant.test, body: { recipient: randomMobile() } });
+      expect(sent.status, sent.text).toBe(201);
+      return sent.body.id as string;
+    };
+    const [overdue, current] = [await send(), await send()];
+    await prisma.verification.update({ where: { id: overdue }, data: { expiresAt: new Date(Date.now() - 1000) } });
+
+    await sweepExpired();
+    await sweepExpired(); // a second run finds nothing more to record
+
+    const rows = await prisma.verification.findMany({ where: { id: { in: [overdue, current] } }, select: { id: true, status: true, endedAt: true } });
+    expect(rows.find((r) => r.id === overdue)).toMatchObject({ status: "expired", endedAt: expect.any(Date) });
+    expect(rows.find((r) => r.id === current)!.status).toBe("pending");
+    const events = await prisma.event.findMany({ where: { verificationId: { in: [overdue, current] }, type: "verification.expired" } });
+    expect(events.map((e) => ({ id: e.verificationId, mode: e.mode }))).toEqual([{ id: overdue, mode: "test" }]);
+  });
+
   it("stops after its budget of batches, leaving the rest to the next run", async () => {
     const tenant = await newTenant();
     const past = new Date(Date.now() - hour);
@@ -65,6 +86,6 @@ describe("the sweep of expired records", () => {
 
   it("is on the job worker's schedule", async () => {
     const rows = await (await db()).$queryRaw<{ cron: string }[]>`SELECT cron FROM pgboss.schedule WHERE name = ${SWEEP_JOB}`;
-    expect(rows).toEqual([{ cron: "*/10 * * * *" }]);
+    expect(rows).toEqual([{ cron: "* * * * *" }]);
   });
 });
