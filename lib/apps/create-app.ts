@@ -4,6 +4,8 @@ import { db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 import { announceConfigChange } from "@/lib/keys/config-version";
 import { createPublishableKey } from "@/lib/keys/create-api-key";
+import type { CodeAlphabet } from "@/lib/otp/alphabets";
+import { assertCodeLengthFits } from "@/lib/otp/schemas";
 import { appView, type AppView } from "./app-view";
 import { settingsToColumns, withPublishableKeys } from "./app-data";
 import type { AppSettingsInput } from "./settings";
@@ -14,6 +16,8 @@ export async function createApp(
   settings: AppSettingsInput & { name: string },
   actor?: AuditActor,
 ): Promise<AppView> {
+  // Unset, they take the columns' defaults (prisma/schema.prisma: 6 numeric), which fit.
+  assertCodeLengthFits(settings.codeLength ?? 6, (settings.alphabet ?? "numeric") as CodeAlphabet);
   const prisma = await db();
   const id = newId("app");
   const app = await prisma.$transaction(async (tx) => {

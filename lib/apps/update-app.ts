@@ -3,6 +3,8 @@ import { changedSettings, recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import { announceConfigChange } from "@/lib/keys/config-version";
+import type { CodeAlphabet } from "@/lib/otp/alphabets";
+import { assertCodeLengthFits } from "@/lib/otp/schemas";
 import { appView, type AppView } from "./app-view";
 import { settingsToColumns, withPublishableKeys } from "./app-data";
 import type { AppSettingsInput } from "./settings";
@@ -24,6 +26,8 @@ export async function updateApp(
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "App" WHERE id = ${appId} AND "tenantId" = ${tenantId} FOR UPDATE`;
     if (locked.length === 0) throw notFound("app");
     const current = await tx.app.findUniqueOrThrow({ where: { id: appId } });
+    // The length and alphabet saved together must keep 20 bits, whichever of the two this changes.
+    assertCodeLengthFits(settings.codeLength ?? current.codeLength, (settings.alphabet ?? current.alphabet) as CodeAlphabet);
     if (actor) {
       // Name only what really changes: a form that saves a whole group sends unchanged values too.
       const same = (name: string) =>

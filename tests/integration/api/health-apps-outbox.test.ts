@@ -96,6 +96,7 @@ describe("apps API (CONTRACT §4b)", () => {
     [{ webhookUrl: "ftp://x" }, "webhookUrl"],
     [{ rateLimits: { sendsPerRecipient: -1 } }, "rateLimits.sendsPerRecipient"],
     [{ unknownSetting: 1 }, "(body)"],
+    [{ alphabet: "letters", codeLength: 4 }, "codeLength"],
     [{ providers: { twilio: { accountSid: "nope", authToken: "x" } } }, "providers.twilio.accountSid"],
   ])("PATCH %o → 400 naming %s, nothing changed", async (body, path) => {
     const t = await newTenant();
@@ -103,6 +104,17 @@ describe("apps API (CONTRACT §4b)", () => {
     const problem = expectProblem(await api("PATCH", `/api/v1/apps/${t.appId}`, { key: t.test, body }), 400, "invalid_request");
     expect(problem.errors.map((e: { path: string }) => e.path)).toContain(path);
     expect((await api("GET", `/api/v1/apps/${t.appId}`, { key: t.test })).body).toEqual(before.body);
+  });
+
+  it("refuses an alphabet that the saved code length makes weaker than 20 bits, and the reverse", async () => {
+    const t = await newTenant();
+    expect((await api("PATCH", `/api/v1/apps/${t.appId}`, { key: t.test, body: { codeLength: 4 } })).status).toBe(200);
+    const before = await api("GET", `/api/v1/apps/${t.appId}`, { key: t.test });
+    const problem = expectProblem(await api("PATCH", `/api/v1/apps/${t.appId}`, { key: t.test, body: { alphabet: "letters" } }), 400, "invalid_request");
+    expect(problem.errors.map((e: { path: string }) => e.path)).toEqual(["codeLength"]);
+    expect((await api("GET", `/api/v1/apps/${t.appId}`, { key: t.test })).body).toEqual(before.body);
+    expectProblem(await api("POST", "/api/v1/apps", { key: t.test, body: { name: "weak", alphabet: "letters", codeLength: 4 } }), 400, "invalid_request");
+    expect((await api("PATCH", `/api/v1/apps/${t.appId}`, { key: t.test, body: { alphabet: "letters", codeLength: 5 } })).status).toBe(200);
   });
 
   it("POST without a name → 400", async () => {
