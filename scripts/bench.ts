@@ -162,8 +162,14 @@ async function main(): Promise<void> {
     into.push({ id, code });
   };
   const waits: Record<"send" | "verify", WaitSummary> = {} as never;
+  // The framework's floor: the same server and build, a route that does nothing of ours.
+  const framework = await measure("framework floor (GET /api/health/live)", baseUrl, server.pid!, {
+    method: "GET",
+    path: "/api/health/live",
+  });
   const send: ScenarioResult = {
     name: "send",
+    framework,
     app: await measure(
       "app send",
       baseUrl,
@@ -202,6 +208,7 @@ async function main(): Promise<void> {
   );
   const verify: ScenarioResult = {
     name: "verify",
+    framework,
     app: await measure(
       "app verify",
       baseUrl,

@@ -21,9 +21,13 @@ export async function expireOverdueVerifications(limit: number): Promise<number>
    RETURNING v."id", v."tenantId", v."appId"`;
     await recordEvents(
       tx,
-      expired.map((v) => ({ tenantId: v.tenantId, appId: v.appId, verificationId: v.id, type: "verification.expired" as const })),
+      expired.map((v) => ({
+        tenantId: v.tenantId,
+        appId: v.appId,
+        verificationId: v.id,
+        type: "verification.expired" as const,
+      })),
     );
     return expired.length;
   });
 }
-

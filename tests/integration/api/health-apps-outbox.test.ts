@@ -13,6 +13,16 @@ describe("GET /api/health", () => {
   });
 });
 
+describe("GET /api/health/live", () => {
+  it("answers that the process is up, without asking any dependency", async () => {
+    const response = await api("GET", "/api/health/live");
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: "ok" });
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect((await api("POST", "/api/health/live")).status).toBe(405);
+  });
+});
+
 describe("apps API (CONTRACT §4b)", () => {
   it("creates, lists, reads and updates apps with their settings and publishable keys", async () => {
     const t = await newTenant();

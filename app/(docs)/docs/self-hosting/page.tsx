@@ -310,7 +310,9 @@ export default function SelfHostingPage() {
       <p>
         <code>GET /api/health</code> needs no key and answers <code>200</code> with each dependency&apos;s state and
         latency, or <code>503</code> when the database or the rate-limit store is down: use it for load-balancer and
-        container health checks (the image&apos;s <code>HEALTHCHECK</code> calls it). Logs are JSON lines on stdout
+        container health checks (the image&apos;s <code>HEALTHCHECK</code> calls it). <code>GET /api/health/live</code>{" "}
+        answers <code>200</code> as long as the process serves HTTP, whatever its dependencies do: use it as a liveness
+        probe, so an orchestrator restarts a stuck process but not every process during a database outage. Logs are JSON lines on stdout
         with a request id (<code>X-Request-Id</code>), never with codes or secrets.
       </p>
       <p>
