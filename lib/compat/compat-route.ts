@@ -68,6 +68,7 @@ export function compatRoute<Params = Record<string, never>>(
       const origin: SendOrigin = { source: `compat:${spec.style}` };
       response = await handler({ request, params, principal, requestId, ip, limits, origin });
     } catch (thrown) {
+      await limits.refundIfUnavailable(thrown);
       const error = toProblem(thrown, requestId);
       response = spec.errorResponse(error, request);
       for (const [name, value] of Object.entries(error.headers)) response.headers.set(name, value);

@@ -54,6 +54,7 @@ export function apiRoute<Params = Record<string, never>>(
       assertStorableText(params, "path");
       response = await handler({ request, params, principal, requestId, ip, limits });
     } catch (thrown) {
+      await limits.refundIfUnavailable(thrown);
       response = problemResponse(toProblem(thrown, requestId));
     }
     response.headers.set("X-Request-Id", requestId);

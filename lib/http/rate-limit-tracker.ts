@@ -1,10 +1,11 @@
 import { db } from "@/lib/db/client";
+import { isDependencyFailure } from "@/lib/db/dependency-failure";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { logger } from "@/lib/log";
 import { recordEvent } from "@/lib/events/record-event";
 import type { LimitCheck, LimitGate } from "@/lib/otp/limit-gate";
 import { rateLimitHeaders } from "@/lib/rate-limit/headers";
-import { checkLimits, peekLimits } from "@/lib/rate-limit/limiter";
+import { checkLimits, peekLimits, refundLimits } from "@/lib/rate-limit/limiter";
 import { RateLimitStoreUnavailableError } from "@/lib/rate-limit/errors";
 import {
   appPolicyLimit,
@@ -31,6 +32,8 @@ export class RateLimitTracker implements LimitGate {
   private mode: ApiKeyPrincipal["mode"] | null = null;
   /** the tenant's limits, as the key was read with them (or read once for this request) */
   private tenant: { id: string; limits: TenantLimits } | null = null;
+  /** what enforce() consumed, to give back if the request then fails on a dependency */
+  private enforced: Array<LimitCheck & { override?: PolicyLimit }> = [];
 
   /** The per-key request limit: the tenant's `requestsPerKeyPerSecond` (CONTRACT §5). */
   async checkKey(principal: ApiKeyPrincipal): Promise<void> {
@@ -78,10 +81,22 @@ export class RateLimitTracker implements LimitGate {
           : appPolicyLimit(policy, appRateLimits)),
       ),
     );
-    await this.apply(
-      checks.map(({ policy, id }, i) => ({ policy, id, override: overrides[i] })),
-      context,
-    );
+    const applied = checks.map(({ policy, id }, i) => ({ policy, id, override: overrides[i] }));
+    await this.apply(applied, context);
+    this.enforced.push(...applied);
+  }
+
+  /**
+   * For the route wrappers, when a request failed: if the cause was a dependency (the database
+   * went away between the limits and the write), the sends and verifies it was charged never
+   * happened, so they are given back — an outage must not use up a recipient's or tenant's quota.
+   * The per-key request limit stays spent: the request was made.
+   */
+  async refundIfUnavailable(thrown: unknown): Promise<void> {
+    if (this.enforced.length === 0 || !isDependencyFailure(thrown)) return;
+    const spent = this.enforced;
+    this.enforced = [];
+    await refundLimits(spent);
   }
 
   private async tenantLimitsOf(tenantId: string): Promise<TenantLimits> {

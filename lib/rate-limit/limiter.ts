@@ -30,6 +30,11 @@ export function checkLimits(checks: LimitCheck[]): Promise<LimitsResult> {
   return defaultLimiter().check(checks).catch(recordLimiterError);
 }
 
+/** Gives back what checkLimits consumed, for a request that failed through no fault of its caller. */
+export function refundLimits(checks: LimitCheck[]): Promise<void> {
+  return defaultLimiter().refund(checks);
+}
+
 /** Reads limits without consuming (GET /api/v1/otp/rate-limits). */
 export function peekLimits(checks: LimitCheck[]): Promise<LimitState[]> {
   return defaultLimiter().peek(checks);

@@ -25,6 +25,8 @@ export type RateLimiter = {
    * one that frees up last. A refund that does not reach the store is dropped: it only over-counts.
    */
   check(checks: LimitCheck[]): Promise<LimitsResult>;
+  /** Gives back one request to each check (that check() consumed). Best effort: it only over-counts when it fails. */
+  refund(checks: LimitCheck[]): Promise<void>;
   /** Each check's state without consuming anything. */
   peek(checks: LimitCheck[]): Promise<LimitState[]>;
   /** Forgets everything counted for one identifier under one policy (all window sizes). */
@@ -123,6 +125,10 @@ export function createRateLimiter(options: {
       ).catch(() => {});
       const last = failed.reduce((a, b) => (b.reset > a.reset ? b : a));
       return { ok: false, tightest: last, failed: { ...last, retryAfterSeconds: secondsUntil(last.reset) } };
+    },
+
+    async refund(checks) {
+      await withDeadline(() => Promise.all(checks.map((check) => limiterFor(check).limit(check.id, { rate: -1 })))).catch(() => {});
     },
 
     async peek(checks) {

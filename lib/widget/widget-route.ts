@@ -40,6 +40,7 @@ export function widgetRoute(
       if (origin && origin !== serverOrigin()) corsOrigin = origin;
       response = await handler({ request, widget, requestId, ip, limits });
     } catch (thrown) {
+      await limits.refundIfUnavailable(thrown);
       response = problemResponse(toProblem(thrown, requestId));
     }
     response.headers.set("X-Request-Id", requestId);
