@@ -1,11 +1,6 @@
-import { newId } from "@/lib/ids";
-import { observeApiRequest } from "@/lib/metrics/record";
+import { keyedRoute, type ApiContext } from "@/lib/http/api-route";
+import type { ApiError } from "@/lib/http/errors";
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
-import { assertStorableText } from "@/lib/http/body";
-import { ApiError } from "@/lib/http/errors";
-import { clientIp } from "@/lib/http/client-ip";
-import { toProblem } from "@/lib/http/problem";
-import { RateLimitTracker } from "@/lib/http/rate-limit-tracker";
 import type { SendOrigin } from "@/lib/otp/send-otp";
 
 /** The five compatibility styles of CONTRACT §12, each named after what its reference API does. */
@@ -24,60 +19,34 @@ export type CompatStyleSpec = {
   errorResponse(error: ApiError, request: Request): Response;
 };
 
-export type CompatContext<Params> = {
-  request: Request;
-  params: Params;
-  principal: ApiKeyPrincipal;
-  requestId: string;
-  ip: string | null;
-  limits: RateLimitTracker;
+export type CompatContext<Params> = ApiContext<Params> & {
   /** what the use cases record as the verification's origin: `compat:<style>` */
   origin: SendOrigin;
 };
 
-type RouteContext<Params> = { params: Promise<Params> };
-
 /**
- * The wrapper of every `/compat/<style>/*` route: the same pipeline as the native API's `apiRoute`
- * (key authentication, the per-key and per-IP limits, request id, RateLimit-* headers, metrics),
- * except that the credential is read from where the style's API passes it and errors come out in
- * that API's shape instead of problem+json. Handlers translate the style's request into one native
- * use case call and its answer back; no engine rule lives here.
+ * The wrapper of every `/compat/<style>/*` route: the native API's pipeline (keyedRoute: key
+ * authentication, the per-key and per-IP limits, request id, RateLimit-* headers, metrics), except
+ * that the credential is read from where the style's API passes it and errors come out in that
+ * API's shape instead of problem+json. Handlers translate the style's request into one native use
+ * case call and its answer back; no engine rule lives here.
  */
 export function compatRoute<Params = Record<string, never>>(
   spec: CompatStyleSpec,
   handler: (ctx: CompatContext<Params>) => Promise<Response>,
-): (request: Request, route: RouteContext<Params>) => Promise<Response> {
-  return async (request, route) => {
-    const observe = observeApiRequest(request, route);
-    const requestId = newId("req");
-    const limits = new RateLimitTracker();
-    const ip = clientIp(request.headers);
-    let response: Response;
-    try {
-      const params = ((await route?.params) ?? {}) as Params;
-      assertStorableText(params, "path");
-      const principal = await authenticate(spec, request).catch(async (error: unknown) => {
-        // As on the native API: a refused credential counts against the per-IP limit; a lookup that
-        // failed because a store is down only shows that limit's state.
-        if (error instanceof ApiError) await limits.checkAnonymous(ip);
-        else await limits.peekAnonymous(ip);
-        throw error;
-      });
-      await limits.checkKey(principal);
-      const origin: SendOrigin = { source: `compat:${spec.style}` };
-      response = await handler({ request, params, principal, requestId, ip, limits, origin });
-    } catch (thrown) {
-      await limits.refundIfUnavailable(thrown);
-      const error = toProblem(thrown, requestId);
-      response = spec.errorResponse(error, request);
-      for (const [name, value] of Object.entries(error.headers)) response.headers.set(name, value);
-    }
-    response.headers.set("X-Request-Id", requestId);
-    limits.writeHeaders(response.headers);
-    observe(response);
-    return response;
-  };
+) {
+  const origin: SendOrigin = { source: `compat:${spec.style}` };
+  return keyedRoute<Params>(
+    {
+      authenticate: (request) => authenticate(spec, request),
+      errorResponse(error, request) {
+        const response = spec.errorResponse(error, request);
+        for (const [name, value] of Object.entries(error.headers)) response.headers.set(name, value);
+        return response;
+      },
+    },
+    (ctx) => handler({ ...ctx, origin }),
+  );
 }
 
 /**

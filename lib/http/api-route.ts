@@ -9,7 +9,7 @@ import { problemResponse, toProblem } from "./problem";
 import { RateLimitTracker } from "./rate-limit-tracker";
 import { RateLimitStoreUnavailableError } from "@/lib/rate-limit/errors";
 
-type ApiContext<Params> = {
+export type ApiContext<Params> = {
   request: Request;
   params: Params;
   principal: ApiKeyPrincipal;
@@ -31,31 +31,48 @@ type RouteContext<Params> = { params: Promise<Params> };
 export function apiRoute<Params = Record<string, never>>(
   handler: (ctx: ApiContext<Params>) => Promise<Response>,
 ): (request: Request, route: RouteContext<Params>) => Promise<Response> {
+  return keyedRoute(
+    { authenticate: (request) => authenticateApiKey(request.headers), errorResponse: (error) => problemResponse(error) },
+    handler,
+  );
+}
+
+/**
+ * The pipeline of every route for secret-key callers, whatever shape its answers take (the native
+ * API's problem+json, or a compatibility style's own bodies: lib/compat): authenticate, apply the
+ * per-key limit, run the handler; on failure give back the limits a dependency outage charged and
+ * render the error; then the request id, RateLimit-* headers and metrics on every answer.
+ */
+export function keyedRoute<Params>(
+  options: {
+    /** the request's key: throws ApiError when it is refused, anything else when it could not be looked up */
+    authenticate: (request: Request) => Promise<ApiKeyPrincipal>;
+    /** an error (an ApiError, or what toProblem made of anything else) as the caller's API shows it */
+    errorResponse: (error: ApiError, request: Request) => Response;
+  },
+  handler: (ctx: ApiContext<Params>) => Promise<Response>,
+): (request: Request, route: RouteContext<Params>) => Promise<Response> {
   return async (request, route) => {
     const observe = observeApiRequest(request, route);
     const requestId = newId("req");
-    let limits = new RateLimitTracker();
+    const limits = new RateLimitTracker();
     let response: Response;
     const ip = clientIp(request.headers);
     try {
-      const principal = await authenticateApiKey(request.headers, (key) => limits.checkKey(key)).catch(
-        async (error: unknown) => {
-          if (!isRefusedKey(error) && !isKeyLookupFailure(error)) throw error; // the per-key limit's own answer
-          // A refused credential counts against the per-IP limit; a lookup that failed because the
-          // database is down is not the caller's doing and only shows that limit's state. Either way
-          // the headers are the per-IP limit's, not those of a key that turned out revoked.
-          limits = new RateLimitTracker();
-          if (isRefusedKey(error)) await limits.checkAnonymous(ip);
-          else await limits.peekAnonymous(ip);
-          throw error;
-        },
-      );
+      const principal = await options.authenticate(request).catch(async (error: unknown) => {
+        // A refused credential counts against the per-IP limit; a lookup that failed because the
+        // database is down is not the caller's doing and only shows that limit's state.
+        if (error instanceof ApiError) await limits.checkAnonymous(ip);
+        else await limits.peekAnonymous(ip);
+        throw error;
+      });
+      await limits.checkKey(principal);
       const params = ((await route?.params) ?? {}) as Params;
       assertStorableText(params, "path");
       response = await handler({ request, params, principal, requestId, ip, limits });
     } catch (thrown) {
       await limits.refundIfUnavailable(thrown);
-      response = problemResponse(toProblem(thrown, requestId));
+      response = options.errorResponse(toProblem(thrown, requestId), request);
     }
     response.headers.set("X-Request-Id", requestId);
     limits.writeHeaders(response.headers);
