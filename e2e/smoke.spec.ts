@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, photograph } from "./console-helpers";
 
 /** Fails the test on any browser console error or uncaught exception on the page. */
 function collectErrors(page: Page): string[] {
@@ -95,7 +96,7 @@ test("the skip link is the first stop and jumps to the main content", async ({ p
 });
 
 test("no page scrolls sideways", async ({ page }) => {
-  for (const path of ["/", "/docs", "/docs/api", "/console"]) {
+  for (const path of ["/", "/docs", "/docs/api", "/docs/compat", "/docs/self-hosting", "/console"]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);
@@ -114,5 +115,22 @@ test("screenshots for design review", async ({ page }, testInfo) => {
       path: `test-results/screenshots/${testInfo.project.name}-${name}.png`,
       fullPage: true,
     });
+  }
+});
+
+test("the guides pass axe, light and dark, and are photographed", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name === "mobile", "photograph() takes both widths itself");
+  test.setTimeout(120_000); // 3 pages × (2 axe runs + 4 full-page screenshots) on a shared machine
+  for (const [name, path] of [
+    ["docs-compat", "/docs/compat"],
+    ["docs-self-hosting", "/docs/self-hosting"],
+    ["docs-widget", "/docs/widget"],
+  ] as const) {
+    await page.goto(path);
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await expectAccessible(page, `${path} (${scheme})`);
+    }
+    await photograph(page, name);
   }
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { CodeBlock } from "@/components/ui/code-block";
 import { bitsPerCharacter, CODE_ALPHABET_NAMES, CODE_ALPHABETS, minCodeLength } from "@/lib/otp/alphabets";
 
@@ -180,7 +181,8 @@ export default function CompatPage() {
       </nav>
 
       {styles.map((style) => (
-        <section key={style.id}>
+        // A fragment, not a <section>: .docs-prose styles its direct children (headings, lists, tables).
+        <Fragment key={style.id}>
           <h2 id={style.id}>{style.name}</h2>
           <p>For clients of: {style.reference}.</p>
           <ul>
@@ -243,7 +245,7 @@ export default function CompatPage() {
             ))}
           </ul>
           <CodeBlock title="Example" language="bash" code={style.sample} />
-        </section>
+        </Fragment>
       ))}
 
       <h2 id="common">What every style shares</h2>
