@@ -38,7 +38,7 @@ export function compatRoute<Params = Record<string, never>>(
   const origin: SendOrigin = { source: `compat:${spec.style}` };
   return keyedRoute<Params>(
     {
-      authenticate: (request) => authenticate(spec, request),
+      authenticate: (request, chargeKey) => authenticate(spec, request, chargeKey),
       errorResponse(error, request) {
         const response = spec.errorResponse(error, request);
         for (const [name, value] of Object.entries(error.headers)) response.headers.set(name, value);
@@ -54,7 +54,11 @@ export function compatRoute<Params = Record<string, never>>(
  * bearer (or basic, when a key id came with it) form, so every rule of CONTRACT §1 — checksum,
  * revocation, expiry, key-id match, failure logging — is the native one.
  */
-async function authenticate(spec: CompatStyleSpec, request: Request): Promise<ApiKeyPrincipal> {
+async function authenticate(
+  spec: CompatStyleSpec,
+  request: Request,
+  chargeKey: (key: ApiKeyPrincipal) => Promise<void>,
+): Promise<ApiKeyPrincipal> {
   const credential = await spec.credential(request);
   const headers = new Headers(request.headers);
   for (const name of ["authorization", "x-api-key", "x-api-secret"]) headers.delete(name);
@@ -66,7 +70,7 @@ async function authenticate(spec: CompatStyleSpec, request: Request): Promise<Ap
         : `Bearer ${credential.secret}`,
     );
   }
-  return authenticateApiKey(headers);
+  return authenticateApiKey(headers, chargeKey);
 }
 
 /** A JSON answer of a compatibility route (never cached, like the native API's). */

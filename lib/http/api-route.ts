@@ -32,21 +32,25 @@ export function apiRoute<Params = Record<string, never>>(
   handler: (ctx: ApiContext<Params>) => Promise<Response>,
 ): (request: Request, route: RouteContext<Params>) => Promise<Response> {
   return keyedRoute(
-    { authenticate: (request) => authenticateApiKey(request.headers), errorResponse: (error) => problemResponse(error) },
+    {
+      authenticate: (request, chargeKey) => authenticateApiKey(request.headers, chargeKey),
+      errorResponse: (error) => problemResponse(error),
+    },
     handler,
   );
 }
 
 /**
  * The pipeline of every route for secret-key callers, whatever shape its answers take (the native
- * API's problem+json, or a compatibility style's own bodies: lib/compat): authenticate, apply the
- * per-key limit, run the handler; on failure give back the limits a dependency outage charged and
- * render the error; then the request id, RateLimit-* headers and metrics on every answer.
+ * API's problem+json, or a compatibility style's own bodies: lib/compat): authenticate the key with
+ * its per-key limit in the same round trip, run the handler; on failure give back the limits a
+ * dependency outage charged and render the error; then the request id, RateLimit-* headers and
+ * metrics on every answer.
  */
 export function keyedRoute<Params>(
   options: {
-    /** the request's key: throws ApiError when it is refused, anything else when it could not be looked up */
-    authenticate: (request: Request) => Promise<ApiKeyPrincipal>;
+    /** the request's key, charging `chargeKey` (the per-key limit) as authenticateApiKey does */
+    authenticate: (request: Request, chargeKey: (key: ApiKeyPrincipal) => Promise<void>) => Promise<ApiKeyPrincipal>;
     /** an error (an ApiError, or what toProblem made of anything else) as the caller's API shows it */
     errorResponse: (error: ApiError, request: Request) => Response;
   },
@@ -55,18 +59,22 @@ export function keyedRoute<Params>(
   return async (request, route) => {
     const observe = observeApiRequest(request, route);
     const requestId = newId("req");
-    const limits = new RateLimitTracker();
+    let limits = new RateLimitTracker();
     let response: Response;
     const ip = clientIp(request.headers);
     try {
-      const principal = await options.authenticate(request).catch(async (error: unknown) => {
-        // A refused credential counts against the per-IP limit; a lookup that failed because the
-        // database is down is not the caller's doing and only shows that limit's state.
-        if (error instanceof ApiError) await limits.checkAnonymous(ip);
-        else await limits.peekAnonymous(ip);
-        throw error;
-      });
-      await limits.checkKey(principal);
+      const principal = await options.authenticate(request, (key) => limits.checkKey(key)).catch(
+        async (error: unknown) => {
+          if (!isRefusedKey(error) && !isKeyLookupFailure(error)) throw error; // the per-key limit's own answer
+          // A refused credential counts against the per-IP limit; a lookup that failed because the
+          // database is down is not the caller's doing and only shows that limit's state. Either way
+          // the headers are the per-IP limit's, not those of a key that turned out revoked.
+          limits = new RateLimitTracker();
+          if (isRefusedKey(error)) await limits.checkAnonymous(ip);
+          else await limits.peekAnonymous(ip);
+          throw error;
+        },
+      );
       const params = ((await route?.params) ?? {}) as Params;
       assertStorableText(params, "path");
       response = await handler({ request, params, principal, requestId, ip, limits });
