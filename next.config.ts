@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { apiHeaderRules } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships its Postgres as WebAssembly plus data files it loads from its own folder at run
@@ -13,6 +14,10 @@ const nextConfig: NextConfig = {
   // Tests run their own server beside a developer's `npm run dev`; each needs its own build folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // API answers' security headers (pages get theirs, with a nonce, from proxy.ts).
+  async headers() {
+    return apiHeaderRules();
+  },
   // The App Router does not route folders whose names start with a dot.
   async rewrites() {
     return [{ source: "/.well-known/jwks.json", destination: "/api/widget/jwks.json" }];

@@ -28,12 +28,24 @@ describe("security headers", () => {
     expect(again).not.toBe(csp);
   });
 
-  it.each(["/api/v1/otp/list", "/api/health", "/api/nope", "/api/v1/openapi.json"])("API %s: a data-only CSP, nosniff, no framing", async (path) => {
-    const response = await get(path);
-    expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
-    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
-    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(response.headers.get("referrer-policy")).toBeTruthy();
+  it.each(["/api/v1/otp/list", "/api/health", "/api/nope", "/api/v1/openapi.json", "/api", "/.well-known/jwks.json", "/compat/multi-channel/otp/list"])(
+    "API %s: a data-only CSP, nosniff, no framing (set by next.config.ts, not the proxy)",
+    async (path) => {
+      const response = await get(path);
+      // Exactly one policy: the page policy of proxy.ts must not be added on top.
+      expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(response.headers.get("strict-transport-security")).toBeNull();
+    },
+  );
+
+  it("API answers get HSTS when a proxy says the request came over TLS (ignored by browsers over HTTP)", async () => {
+    const over = (proto: string) => get("/api/v1/otp/list", { "X-Forwarded-Proto": proto });
+    expect((await over("https")).headers.get("strict-transport-security")).toMatch(/^max-age=\d+; includeSubDomains$/);
+    expect((await over("http")).headers.get("strict-transport-security")).toBeNull();
+    expect((await over("http, https")).headers.get("strict-transport-security")).toBeNull();
   });
 
   it("widget pages get no frame-ancestors or X-Frame-Options from the global headers", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cameOverTls, HSTS, securityHeaders } from "@/lib/http/security-headers";
+import { config as proxyConfig } from "@/proxy";
+import { API_HEADERS, apiHeaderRules, cameOverTls, HSTS, isApiPath, securityHeaders } from "@/lib/http/security-headers";
 
 describe("securityHeaders", () => {
   const base = { nonce: "abc", secure: false, development: false };
@@ -38,5 +39,27 @@ describe("cameOverTls", () => {
     expect(cameOverTls(http, "https", 1)).toBe(true);
     expect(cameOverTls(http, "https, http", 1)).toBe(false);
     expect(cameOverTls(http, "http, https", 1)).toBe(true);
+  });
+});
+
+describe("API answers' headers (next.config.ts) and the proxy's matcher", () => {
+  it("every API path gets the fixed headers, and HSTS only with X-Forwarded-Proto: https", () => {
+    const rules = apiHeaderRules();
+    for (const source of ["/api", "/api/:path*", "/compat/:path*", "/.well-known/:path*"]) {
+      const forSource = rules.filter((rule) => rule.source === source);
+      expect(forSource.find((rule) => !rule.has)?.headers).toEqual(Object.entries(API_HEADERS).map(([key, value]) => ({ key, value })));
+      expect(forSource.find((rule) => rule.has)).toEqual({
+        source,
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: HSTS }],
+      });
+    }
+  });
+
+  it("the proxy runs exactly for the paths that are not API paths", () => {
+    const matcher = new RegExp(`^${proxyConfig.matcher[0]}$`);
+    for (const path of ["/", "/console", "/docs/api", "/widget/otppk_test_x", "/apiary", "/api", "/api/v1/otp/send", "/api/health/live", "/compat/user-auth/fe/users/auth/otp/verify", "/.well-known/jwks.json"]) {
+      expect(matcher.test(path), path).toBe(!isApiPath(path));
+    }
   });
 });
