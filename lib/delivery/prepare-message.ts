@@ -21,6 +21,8 @@ export type MessageInput = {
   widgetOrigin: string | null;
   /** the template the send named, if any */
   template: Template | null;
+  /** the tenant's configuration version, when a request read it: lets chooseTemplate use its cache */
+  configVersion?: string | null;
 };
 
 /**
@@ -45,6 +47,7 @@ export async function prepareMessage(
       channel,
       requested: input.locale ?? undefined,
       recipientCountry: input.country,
+      configVersion: input.configVersion,
     }));
   }
   const body = template?.body ?? defaultTemplate(channel, locale!, new URL(baseUrl()).hostname);

@@ -72,6 +72,8 @@ export async function planDeliveryStart(
     template: Template | null;
     plan: DeliveryPlan;
     at: Date;
+    /** the request's configuration version (ApiKeyPrincipal.configVersion), for the template cache */
+    configVersion?: string | null;
   },
 ): Promise<DeliveryStart> {
   const { verification: v, plan, at, code } = input;
@@ -107,6 +109,7 @@ export async function planDeliveryStart(
     recipientName: v.recipientName,
     widgetOrigin: v.widgetOrigin,
     template: input.template,
+    configVersion: input.configVersion,
   });
   const messageId = newId("msg");
   const attemptId = newId("dla");

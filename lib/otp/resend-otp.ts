@@ -91,6 +91,7 @@ export async function resendOtp(
     template,
     plan,
     at: now,
+    configVersion: principal.configVersion,
   });
   const write = (client: Prisma.TransactionClient) =>
     writeResend(client, { verification, changes, delivery, eventId: resentEvent.id, at: now });

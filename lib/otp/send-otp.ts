@@ -96,6 +96,7 @@ export async function sendOtp(
     template,
     plan,
     at: now,
+    configVersion: principal.configVersion,
   });
   const write = (client: Prisma.TransactionClient) =>
     writeSend(client, {

@@ -1,4 +1,5 @@
 import type { Prisma, Template } from "@/lib/generated/prisma/client";
+import { VersionedCache } from "@/lib/keys/versioned-cache";
 import { DEFAULT_LOCALES } from "./default-templates";
 import { chooseLocale } from "./resolve-locale";
 
@@ -20,9 +21,15 @@ export async function chooseTemplate(
     channel: "sms" | "whatsapp";
     requested?: string;
     recipientCountry?: string;
+    /**
+     * The tenant's configuration version read before this call (ApiKeyPrincipal.configVersion):
+     * with it the app's templates may come from this process's cache. Template writes announce a
+     * change (lib/keys/config-version.ts), so an edited template is used from the next send on.
+     */
+    configVersion?: string | null;
   },
 ): Promise<TemplateChoice> {
-  const own = await client.template.findMany({ where: { appId: input.appId, channel: input.channel } });
+  const own = await appTemplates(client, input.appId, input.channel, input.configVersion ?? null);
   const choice = chooseLocale({
     requested: input.requested,
     recipientCountry: input.recipientCountry,
@@ -31,4 +38,21 @@ export async function chooseTemplate(
     builtIn: DEFAULT_LOCALES,
   });
   return { template: choice.own ? (own.find((t) => t.locale === choice.locale) ?? null) : null, locale: choice.locale };
+}
+
+/** An app's templates for a channel, by app and channel, under the configuration version. */
+const templateCache = new VersionedCache<Template[]>();
+
+async function appTemplates(
+  client: Prisma.TransactionClient,
+  appId: string,
+  channel: "sms" | "whatsapp",
+  configVersion: string | null,
+): Promise<Template[]> {
+  const key = `${appId}:${channel}`;
+  const cached = templateCache.get(key, configVersion);
+  if (cached) return cached;
+  const templates = await client.template.findMany({ where: { appId, channel } });
+  if (configVersion) templateCache.set(key, templates, configVersion);
+  return templates;
 }

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { announceConfigChange } from "@/lib/keys/config-version";
 import { assertValidTemplate, duplicateTemplateError } from "./template-access";
 import { requireApp } from "@/lib/keys/require-app";
 import type { CreateTemplateInput } from "./template-schemas";
@@ -35,6 +36,8 @@ export async function createTemplate(
       );
       return created;
     });
+    // Sends cache the app's templates under the tenant's configuration version.
+    await announceConfigChange(app.tenantId);
     return templateView(template);
   } catch (error) {
     throw duplicateTemplateError(error, input);

@@ -2,6 +2,7 @@ import type { AuditActor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { announceConfigChange } from "@/lib/keys/config-version";
 import { templateOfApp } from "./template-access";
 import { requireApp } from "@/lib/keys/require-app";
 
@@ -27,4 +28,6 @@ export async function deleteTemplate(
       tx,
     );
   });
+  // Sends cache the app's templates under the tenant's configuration version.
+  await announceConfigChange(app.tenantId);
 }

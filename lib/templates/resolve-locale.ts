@@ -108,11 +108,26 @@ function bestMatch(wanted: string, available: readonly string[]): string | undef
   return (sameLanguage.find((c) => c.tag!.full === c.tag!.language) ?? sameLanguage[0])?.locale;
 }
 
-function canonical(locale: string): { full: string; language: string } | undefined {
+type CanonicalTag = { full: string; language: string } | undefined;
+
+/**
+ * Parsed tags, remembered: every send parses the same few dozen (built-in and tenant template
+ * locales), and `new Intl.Locale` was a visible share of a send's CPU. Bounded so that requested
+ * tags from callers cannot grow it without limit.
+ */
+const canonicalCache = new Map<string, CanonicalTag>();
+const CANONICAL_CACHE_LIMIT = 1_000;
+
+function canonical(locale: string): CanonicalTag {
+  if (canonicalCache.has(locale)) return canonicalCache.get(locale);
+  let tag: CanonicalTag;
   try {
     const parsed = new Intl.Locale(locale.replace(/_/g, "-"));
-    return { full: parsed.toString().toLowerCase(), language: parsed.language.toLowerCase() };
+    tag = { full: parsed.toString().toLowerCase(), language: parsed.language.toLowerCase() };
   } catch {
-    return undefined; // not a BCP 47 tag: skip it and fall back
+    tag = undefined; // not a BCP 47 tag: skip it and fall back
   }
+  if (canonicalCache.size >= CANONICAL_CACHE_LIMIT) canonicalCache.clear();
+  canonicalCache.set(locale, tag);
+  return tag;
 }

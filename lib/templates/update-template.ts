@@ -2,6 +2,7 @@ import type { AuditActor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
+import { announceConfigChange } from "@/lib/keys/config-version";
 import { assertValidTemplate, duplicateTemplateError, templateOfApp } from "./template-access";
 import { requireApp } from "@/lib/keys/require-app";
 import type { UpdateTemplateInput } from "./template-schemas";
@@ -42,6 +43,8 @@ export async function updateTemplate(
       );
       return updated;
     });
+    // Sends cache the app's templates under the tenant's configuration version.
+    await announceConfigChange(app.tenantId);
     return templateView(template);
   } catch (error) {
     throw duplicateTemplateError(error, next);

@@ -82,4 +82,28 @@ describe("cached keys and apps", () => {
       expect((await requireApp(principal, t.appId)).name).toBe("renamed");
     },
   );
+
+  it("a template created, edited or deleted applies to the next send (the app's templates are cached)", async () => {
+    const t = await newTenant();
+    const sendAndRead = async () => {
+      const recipient = randomMobile();
+      const sent = await api("POST", "/api/v1/otp/send", { key: t.test, body: { recipient, locale: "en" } });
+      expect(sent.status, sent.text).toBe(201);
+      const outbox = await api("GET", `/api/v1/outbox?recipient=${encodeURIComponent(recipient)}&limit=1`, { key: t.test });
+      expect(outbox.status, outbox.text).toBe(200);
+      return outbox.body.data[0].body as string;
+    };
+    for (let i = 0; i < WARM; i++) expect(await sendAndRead()).not.toContain("first text");
+    const templates = `/api/v1/apps/${t.appId}/templates`;
+    const created = await api("POST", templates, { key: t.test, body: { channel: "sms", locale: "en", body: "first text {{code}}" } });
+    expect(created.status, created.text).toBe(201);
+    expect(await sendAndRead()).toMatch(/^first text \w+/);
+    expect(await sendAndRead()).toMatch(/^first text \w+/);
+    const edited = await api("PATCH", `${templates}/${created.body.id}`, { key: t.test, body: { body: "second text {{code}}" } });
+    expect(edited.status, edited.text).toBe(200);
+    expect(await sendAndRead()).toMatch(/^second text \w+/);
+    const deleted = await api("DELETE", `${templates}/${created.body.id}`, { key: t.test });
+    expect(deleted.status).toBe(204);
+    expect(await sendAndRead()).not.toContain("second text");
+  });
 });
