@@ -44,7 +44,9 @@ const USAGE = `npm run bench -- [options]
   --dist-dir <dir>      Next.js build folder (default .next; built when BUILD_ID is missing)
   --database-url <url>  PostgreSQL admin URL on 127.0.0.1 (default postgresql://postgres@127.0.0.1:5432/postgres)
   --redis-url <url>     Redis on 127.0.0.1 (default redis://127.0.0.1:6379)
-  --timeout <min>       give up (and clean up) after this many minutes (default 20)`;
+  --timeout <min>       give up (and clean up) after this many minutes (default 20)
+  --cpu-prof <dir>      write a V8 CPU profile of the app server into <dir> (summarise it with
+                        \`npx tsx scripts/bench/summarize-profile.ts <dir>/*.cpuprofile\`)`;
 
 const { values: flags } = parseArgs({
   options: {
@@ -60,6 +62,7 @@ const { values: flags } = parseArgs({
     "database-url": { type: "string", default: "postgresql://postgres@127.0.0.1:5432/postgres" },
     "redis-url": { type: "string", default: "redis://127.0.0.1:6379" },
     timeout: { type: "string", default: "20" },
+    "cpu-prof": { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
@@ -97,6 +100,7 @@ const options = {
   databaseUrl: local("database-url", flags["database-url"]),
   redisUrl: local("redis-url", flags["redis-url"]),
   timeoutMinutes: positiveInteger("timeout", flags.timeout),
+  cpuProfileDir: flags["cpu-prof"] ? path.resolve(flags["cpu-prof"]) : null,
 };
 
 const cleanups = new Cleanups();
@@ -118,6 +122,8 @@ async function main(): Promise<void> {
     "OTPilot server",
     [
       process.execPath,
+      // The profile is written when the server exits (the benchmark stops it with SIGTERM at the end).
+      ...(options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
       path.join(repoRoot, "node_modules/next/dist/bin/next"),
       "start",
       "--port",

@@ -64,6 +64,7 @@ export function loadTable(results: ScenarioResult[], connections: number): strin
       cpu(floor),
       share(floor),
       fixed(framework.requestsPerSecond),
+      cpu(framework),
       share(framework),
       [
         `req/s≥${target} ${mark(app.requestsPerSecond >= target)}`,
@@ -90,6 +91,7 @@ export function loadTable(results: ScenarioResult[], connections: number): strin
         "floor CPU ms/req",
         "app/floor",
         "framework req/s",
+        "framework CPU ms/req",
         "app/framework",
         "targets",
       ],
