@@ -47,6 +47,7 @@ export async function writeSend(
     countNewVerificationSql({
       id: v.id,
       tenantId: v.tenantId,
+      mode: v.mode,
       appId: v.appId,
       channel: v.channel,
       country: v.country,

@@ -132,7 +132,7 @@ function approveStatement(v: Verification, at: { now: Date; ip: string | null; e
          SET "status" = 'approved', "verifiedAt" = ${now}, "endedAt" = ${now}, "codeEncrypted" = NULL, "updatedAt" = ${now}
        WHERE "id" = ${v.id} AND "status" = 'pending' AND "codeHash" = ${v.codeHash}
          AND "expiresAt" > ${now} AND "attempts" < "maxAttempts"
-   RETURNING "id", "tenantId", "appId", "channel", "country", "createdAt", "status", "attempts", "verifiedAt", "endedAt",
+   RETURNING "id", "tenantId", "mode", "appId", "channel", "country", "createdAt", "status", "attempts", "verifiedAt", "endedAt",
              "updatedAt", "deliveryStatus", "deliveryChannel", "deliveryProvider", "deliveryUpdatedAt"
     ), attempt AS (
       INSERT INTO "VerifyAttempt" ("id", "tenantId", "verificationId", "success", "reason", "ip", "createdAt")
@@ -205,7 +205,7 @@ function countWrongCodeStatement(v: Verification, at: { now: Date; ip: string | 
              "codeEncrypted" = CASE WHEN ${last} THEN NULL ELSE "codeEncrypted" END,
              "updatedAt" = ${now}
        WHERE "id" = ${v.id} AND "status" = 'pending' AND "attempts" < "maxAttempts"
-   RETURNING "id", "tenantId", "appId", "channel", "country", "createdAt", "attempts", "maxAttempts", "status"
+   RETURNING "id", "tenantId", "mode", "appId", "channel", "country", "createdAt", "attempts", "maxAttempts", "status"
     ), attempt AS (
       INSERT INTO "VerifyAttempt" ("id", "tenantId", "verificationId", "success", "reason", "ip", "createdAt")
       SELECT ${newId("vat")}, c."tenantId", c."id", false,

@@ -83,7 +83,7 @@ type CounterRow = {
 type MedianRow = { gb: number; gk: number; b: Date | null; k: string | null; lo: number; hi: number };
 
 /**
- * Verification funnel of the key's tenant (CONTRACT §4 "Reading"), summed by the database from the
+ * Verification funnel of the key's tenant and mode (CONTRACT §4 "Reading"), summed by the database from the
  * hourly rollups (lib/reports/rollup.ts): a verification counts in the hour it was created, with its
  * outcome whenever that came. The range is [from rounded down to the hour, to). The series has
  * every bucket of the range, empty ones included; groups only the keys that had activity.
@@ -93,7 +93,8 @@ type MedianRow = { gb: number; gk: number; b: Date | null; k: string | null; lo:
 export async function buildReport(principal: ApiKeyPrincipal, query: ReportQuery): Promise<Report> {
   const appIds = await readableAppIds(principal, query.appId);
   const from = new Date(Math.floor(query.from.getTime() / HOUR_MS) * HOUR_MS);
-  const inScope = Prisma.sql`"tenantId" = ${principal.tenantId}
+  // The key's own mode only, as every read (CONTRACT §4b): a test key's report never counts live traffic.
+  const inScope = Prisma.sql`"tenantId" = ${principal.tenantId} AND "mode" = ${principal.mode}::"KeyMode"
     ${appIds ? Prisma.sql`AND "appId" IN (${Prisma.join(appIds)})` : Prisma.empty}`;
   const key = query.groupBy ? Prisma.raw(`"${query.groupBy}"`) : Prisma.sql`NULL::text`;
   const interval = Prisma.raw(`'${query.interval}'`);

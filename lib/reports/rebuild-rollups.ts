@@ -10,7 +10,7 @@ import { BUCKET_BOUNDS_SQL, VERIFY_TIME_BUCKETS } from "./verify-time-buckets";
  */
 export async function rebuildRollups(prisma: PrismaClient, tenantId: string): Promise<void> {
   const counted = Prisma.sql`
-    SELECT v."tenantId", v."appId", v."createdAt", v."country", v."status",
+    SELECT v."tenantId", v."mode", v."appId", v."createdAt", v."country", v."status",
            COALESCE((SELECT c."data"->>'channel' FROM "Event" c
                       WHERE c."tenantId" = v."tenantId" AND c."verificationId" = v."id"
                         AND c."type" = 'verification.created' LIMIT 1), v."channel"::text) AS channel,
@@ -25,22 +25,22 @@ export async function rebuildRollups(prisma: PrismaClient, tenantId: string): Pr
       await tx.$executeRaw`DELETE FROM "ReportRollup" WHERE "tenantId" = ${tenantId}`;
       await tx.$executeRaw`DELETE FROM "ReportVerifyTime" WHERE "tenantId" = ${tenantId}`;
       await tx.$executeRaw`
-        INSERT INTO "ReportRollup" ("tenantId", "appId", "hour", "channel", "country", "sent", "delivered", "approved", "failed")
-        SELECT "tenantId", "appId", date_trunc('hour', "createdAt"), channel, "country", count(*),
+        INSERT INTO "ReportRollup" ("tenantId", "mode", "appId", "hour", "channel", "country", "sent", "delivered", "approved", "failed")
+        SELECT "tenantId", "mode", "appId", date_trunc('hour', "createdAt"), channel, "country", count(*),
                count(*) FILTER (WHERE delivered), count(*) FILTER (WHERE "status" = 'approved'),
                count(*) FILTER (WHERE "status" = 'failed')
-          FROM (${counted}) v GROUP BY 1, 2, 3, 4, 5`;
+          FROM (${counted}) v GROUP BY 1, 2, 3, 4, 5, 6`;
       await tx.$executeRaw`
         WITH buckets AS (
-          SELECT "tenantId", "appId", date_trunc('day', "createdAt") AS day, channel, "country", bucket, count(*)::int AS n
-            FROM (${counted}) v WHERE bucket IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6
+          SELECT "tenantId", "mode", "appId", date_trunc('day', "createdAt") AS day, channel, "country", bucket, count(*)::int AS n
+            FROM (${counted}) v WHERE bucket IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7
         )
-        INSERT INTO "ReportVerifyTime" ("tenantId", "appId", "day", "channel", "country", "histogram")
-        SELECT "tenantId", "appId", day, channel, "country",
+        INSERT INTO "ReportVerifyTime" ("tenantId", "mode", "appId", "day", "channel", "country", "histogram")
+        SELECT "tenantId", "mode", "appId", day, channel, "country",
                ARRAY(SELECT COALESCE((counts->>(i::text))::int, 0)
                        FROM generate_series(1, ${Prisma.raw(String(VERIFY_TIME_BUCKETS.length))}) i ORDER BY i)
-          FROM (SELECT "tenantId", "appId", day, channel, "country", jsonb_object_agg(bucket, n) AS counts
-                  FROM buckets GROUP BY 1, 2, 3, 4, 5) k`;
+          FROM (SELECT "tenantId", "mode", "appId", day, channel, "country", jsonb_object_agg(bucket, n) AS counts
+                  FROM buckets GROUP BY 1, 2, 3, 4, 5, 6) k`;
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );

@@ -23,18 +23,18 @@ type Counter = (typeof COUNTER_OF)[keyof typeof COUNTER_OF];
 
 /**
  * Where a verification counts, for a row `v` with the Verification columns (the table or a CTE that
- * returns them): its tenant, app, country, and the channel it started on (read from its
+ * returns them): its tenant, mode, app, country, and the channel it started on (read from its
  * `verification.created` event, as a resend may switch channels), so all its outcomes land in the
  * row its `sent` did and conversion per row stays within 0..1.
  */
 const rollupKey = Prisma.sql`
-  v."tenantId", v."appId",
+  v."tenantId", v."mode", v."appId",
   COALESCE((SELECT c."data"->>'channel' FROM "Event" c
              WHERE c."tenantId" = v."tenantId" AND c."verificationId" = v."id" AND c."type" = 'verification.created'
              LIMIT 1), v."channel"::text),
   v."country"`;
 
-const ROLLUP_CONFLICT = Prisma.sql`ON CONFLICT ("tenantId", "hour", "appId", "channel", "country", "slot") DO UPDATE`;
+const ROLLUP_CONFLICT = Prisma.sql`ON CONFLICT ("tenantId", "mode", "hour", "appId", "channel", "country", "slot") DO UPDATE`;
 
 /**
  * An upsert adding one to `counter` for each row of `from` (SQL naming its rows `v`, with their
@@ -43,7 +43,7 @@ const ROLLUP_CONFLICT = Prisma.sql`ON CONFLICT ("tenantId", "hour", "appId", "ch
 export function countInRollupSql(counter: "approved" | "failed" | "delivered", from: Prisma.Sql): Prisma.Sql {
   const column = Prisma.raw(`"${counter}"`);
   return Prisma.sql`
-    INSERT INTO "ReportRollup" ("tenantId", "appId", "channel", "country", "hour", "slot", ${column})
+    INSERT INTO "ReportRollup" ("tenantId", "mode", "appId", "channel", "country", "hour", "slot", ${column})
     SELECT ${rollupKey}, date_trunc('hour', v."createdAt"), ${slotOf(Prisma.sql`v."id"`)}, 1 FROM ${from}
     ${ROLLUP_CONFLICT} SET ${Prisma.raw(`"${counter}" = "ReportRollup"."${counter}" + 1`)}`;
 }
@@ -55,11 +55,11 @@ export function countInRollupSql(counter: "approved" | "failed" | "delivered", f
 export function countVerifyTimeSql(from: Prisma.Sql): Prisma.Sql {
   const bucket = Prisma.sql`width_bucket(GREATEST(0, floor(extract(epoch FROM v."verifiedAt" - v."createdAt")))::int, ${Prisma.raw(BUCKET_BOUNDS_SQL)})`;
   return Prisma.sql`
-    INSERT INTO "ReportVerifyTime" ("tenantId", "appId", "channel", "country", "day", "slot", "histogram")
+    INSERT INTO "ReportVerifyTime" ("tenantId", "mode", "appId", "channel", "country", "day", "slot", "histogram")
     SELECT ${rollupKey}, date_trunc('day', v."createdAt"), ${slotOf(Prisma.sql`v."id"`)},
            array_fill(0, ARRAY[${bucket} - 1]) || 1 || array_fill(0, ARRAY[${BUCKETS} - ${bucket}])
       FROM ${from}
-    ON CONFLICT ("tenantId", "day", "appId", "channel", "country", "slot") DO UPDATE
+    ON CONFLICT ("tenantId", "mode", "day", "appId", "channel", "country", "slot") DO UPDATE
        SET "histogram" = ARRAY(
              SELECT COALESCE(a, 0) + COALESCE(b, 0)
                FROM unnest("ReportVerifyTime"."histogram", EXCLUDED."histogram") WITH ORDINALITY AS t(a, b, i)
@@ -74,6 +74,7 @@ export function countVerifyTimeSql(from: Prisma.Sql): Prisma.Sql {
 export function countNewVerificationSql(v: {
   id: string;
   tenantId: string;
+  mode: "live" | "test";
   appId: string;
   channel: string;
   country: string;
@@ -81,8 +82,8 @@ export function countNewVerificationSql(v: {
   delivered: boolean;
 }): Prisma.Sql {
   return Prisma.sql`
-    INSERT INTO "ReportRollup" ("tenantId", "appId", "channel", "country", "hour", "slot", "sent", "delivered")
-    VALUES (${v.tenantId}, ${v.appId}, ${v.channel}, ${v.country}, date_trunc('hour', ${v.createdAt}::timestamp),
+    INSERT INTO "ReportRollup" ("tenantId", "mode", "appId", "channel", "country", "hour", "slot", "sent", "delivered")
+    VALUES (${v.tenantId}, ${v.mode}::"KeyMode", ${v.appId}, ${v.channel}, ${v.country}, date_trunc('hour', ${v.createdAt}::timestamp),
             ${slotOf(Prisma.sql`${v.id}`)}, 1, ${v.delivered ? 1 : 0})
     ${ROLLUP_CONFLICT} SET "sent" = "ReportRollup"."sent" + 1, "delivered" = "ReportRollup"."delivered" + EXCLUDED."delivered"`;
 }
@@ -122,7 +123,7 @@ export async function updateRollup(
   const row = Prisma.sql`"Verification" v WHERE v."id" = ${id}`;
   if (counter === "sent") {
     await tx.$executeRaw`
-      INSERT INTO "ReportRollup" ("tenantId", "appId", "channel", "country", "hour", "slot", "sent")
+      INSERT INTO "ReportRollup" ("tenantId", "mode", "appId", "channel", "country", "hour", "slot", "sent")
       SELECT ${rollupKey}, date_trunc('hour', v."createdAt"), ${slotOf(Prisma.sql`v."id"`)}, 1 FROM ${row}
       ${ROLLUP_CONFLICT} SET "sent" = "ReportRollup"."sent" + 1`;
     return;

@@ -79,6 +79,28 @@ describe("a test key cannot see or act on live verifications", () => {
     expect(logs.body.data.every((e: { verificationId: string | null }) => e.verificationId === null || ids.has(e.verificationId))).toBe(true);
     expect(logs.body.data.map((e: { verificationId: string | null }) => e.verificationId)).not.toContain(liveId);
   });
+
+  it("reports count only the key's own mode (the rollups are kept per mode)", async () => {
+    const own = await liveTenant();
+    const report = async (key: Credential) => {
+      const answer = await api("GET", "/api/v1/otp/reports", { key });
+      expect(answer.status, answer.text).toBe(200);
+      return answer.body.totals as { sent: number; approved: number };
+    };
+    // Two live sends; three test sends, one of them approved.
+    for (let i = 0; i < 2; i++)
+      expect((await api("POST", "/api/v1/otp/send", { key: own.live, body: { recipient: randomMobile() } })).status).toBe(201);
+    const recipient = randomMobile();
+    const sent = await api("POST", "/api/v1/otp/send", { key: own.test, body: { recipient } });
+    expect(sent.status, sent.text).toBe(201);
+    const code = await readCode(own.test, recipient);
+    expect((await api("POST", "/api/v1/otp/verify", { key: own.test, body: { id: sent.body.id, code } })).status).toBe(200);
+    for (let i = 0; i < 2; i++)
+      expect((await api("POST", "/api/v1/otp/send", { key: own.test, body: { recipient: randomMobile() } })).status).toBe(201);
+
+    expect(await report(own.live)).toMatchObject({ sent: 2, approved: 0 });
+    expect(await report(own.test)).toMatchObject({ sent: 3, approved: 1 });
+  });
 });
 
 describe("live-only app settings", () => {
