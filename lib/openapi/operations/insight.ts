@@ -68,7 +68,7 @@ export const insightOperations: ApiOperation[] = [
     operationId: "getOtpReport",
     tag: "Insight",
     summary: "Delivery and conversion report",
-    description: "Totals, a time series and optional groups (by channel or country) over a range.",
+    description: "Totals, a time series and optional groups (by channel or country) over a range, of the key's mode only: a test key's report counts test verifications, a live key's live ones.",
     query: reportQuerySchema,
     response: { status: 200, description: "The report.", schema: reportObject },
     errors: ["forbidden", "not_found"],
