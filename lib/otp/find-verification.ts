@@ -4,7 +4,7 @@ import { notFound } from "@/lib/http/errors";
 import { isId } from "@/lib/ids";
 import { assertKeyAllowsApp, type ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { ownModeWhere } from "@/lib/keys/require-app";
-import { recordEvent } from "@/lib/events/record-event";
+import { expireIfOverdue } from "./expire-overdue";
 
 /**
  * A verification of the key's tenant and mode by id. Another tenant's id, another mode's id, a
@@ -20,28 +20,17 @@ export async function findVerification(principal: ApiKeyPrincipal, id: string): 
 }
 
 /**
- * Writes the `expired` state of a pending verification past its expiry (once: the conditional
- * update lets only one caller record it), for the calls that change a verification (verify, resend,
- * cancel) and must answer from its real state. Reads never call it: verificationView shows a
- * pending verification past its expiry as `expired` without writing. Returns the verification as it
- * now is.
+ * Writes the `expired` state of a pending verification past its expiry (through the one writer of
+ * expiry, lib/otp/expire-overdue.ts, which the sweep uses too), for the calls that change a
+ * verification (verify, resend, cancel) and must answer from its real state. Reads never call it:
+ * verificationView shows a pending verification past its expiry as `expired` without writing.
+ * Returns the verification as it now is.
  */
 export async function settleExpiry(verification: Verification, now = new Date()): Promise<Verification> {
   if (verification.status !== "pending" || verification.expiresAt > now) return verification;
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.verification.updateMany({
-      where: { id: verification.id, status: "pending", expiresAt: { lte: now } },
-      data: { status: "expired", endedAt: verification.expiresAt },
-    });
-    if (count === 1) {
-      await recordEvent(tx, {
-        tenantId: verification.tenantId,
-        appId: verification.appId,
-        verificationId: verification.id,
-        type: "verification.expired",
-      });
-    }
+    await expireIfOverdue(tx, verification.id, now);
     return tx.verification.findUniqueOrThrow({ where: { id: verification.id } });
   });
 }
