@@ -44,7 +44,11 @@ export async function requestPasswordReset(rawEmail: string): Promise<void> {
   });
 }
 
-/** Sets a new password from a reset link; the link and every other open one for the person stop working. */
+/**
+ * Sets a new password from a reset link; the link and every other open one for the person stop
+ * working, and so does every console session signed in before (a reset is what someone does when
+ * they fear another person knows the password: that person's session must end too).
+ */
 export async function resetPassword(token: string, rawPassword: string): Promise<{ email: string }> {
   const password = passwordSchema.parse(rawPassword);
   const prisma = await db();
@@ -54,7 +58,7 @@ export async function resetPassword(token: string, rawPassword: string): Promise
   }
   const passwordHash = await hashPassword(password);
   await prisma.$transaction([
-    prisma.user.update({ where: { id: reset.userId }, data: { passwordHash } }),
+    prisma.user.update({ where: { id: reset.userId }, data: { passwordHash, sessionsValidAfter: new Date() } }),
     prisma.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: new Date() } }),
   ]);
   return { email: reset.user.email };

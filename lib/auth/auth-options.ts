@@ -57,6 +57,8 @@ export function authOptions(): NextAuthOptions {
       },
       async jwt({ token, user, account }) {
         if (user) {
+          // When this sign-in happened: a later password reset ends the sessions signed in before it.
+          token.signedInAt = Date.now();
           if (account && account.provider !== "credentials") {
             const prisma = await db();
             const known = await prisma.user.findUnique({ where: { email: user.email!.toLowerCase() } });
@@ -68,7 +70,11 @@ export function authOptions(): NextAuthOptions {
         return token;
       },
       async session({ session, token }) {
-        return { ...session, uid: typeof token.uid === "string" ? token.uid : undefined };
+        return {
+          ...session,
+          uid: typeof token.uid === "string" ? token.uid : undefined,
+          signedInAt: typeof token.signedInAt === "number" ? token.signedInAt : 0,
+        };
       },
       async redirect({ url: target, baseUrl: base }) {
         // Only ever back into this site.

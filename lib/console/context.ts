@@ -38,10 +38,13 @@ export async function loadConsole(): Promise<ConsoleContext | null> {
       id: true,
       email: true,
       name: true,
+      sessionsValidAfter: true,
       memberships: { select: { role: true, tenant: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
     },
   });
   if (!user || user.memberships.length === 0) return null;
+  // A password reset since this session signed in ended it (sessions from before signedInAt existed count as 0).
+  if (user.sessionsValidAfter && (request.signedInAt ?? 0) <= user.sessionsValidAfter.getTime()) return null;
   const current = user.memberships.find((m) => m.tenant.id === request.tenantId) ?? user.memberships[0]!;
   const role = current.role as Role;
   return {

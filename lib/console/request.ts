@@ -9,6 +9,8 @@ export const MODE_COOKIE = "otpilot-mode";
 export type ConsoleRequest = {
   /** the signed-in person, from the next-auth session; null when signed out */
   userId: string | null;
+  /** when the session signed in (ms since the epoch); 0 for sessions from before it was recorded */
+  signedInAt?: number;
   /** the tenant chosen with the switcher (checked against memberships by the caller) */
   tenantId: string | null;
   /** the live/test data toggle */
@@ -22,10 +24,11 @@ export type ConsoleRequest = {
  * above it can be exercised without a browser.
  */
 export async function readConsoleRequest(): Promise<ConsoleRequest> {
-  const session = (await getServerSession(authOptions())) as { uid?: string } | null;
+  const session = (await getServerSession(authOptions())) as { uid?: string; signedInAt?: number } | null;
   const jar = await cookies();
   return {
     userId: session?.uid ?? null,
+    signedInAt: session?.signedInAt ?? 0,
     tenantId: jar.get(TENANT_COOKIE)?.value ?? null,
     mode: jar.get(MODE_COOKIE)?.value === "live" ? "live" : "test",
     ip: clientIp(await headers()),
