@@ -6,6 +6,8 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { appSettingsSchema } from "@/lib/apps/settings";
+import { operatorActor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { updateApp } from "@/lib/apps/update-app";
 import { readPassword } from "@/lib/cli/read-password";
 import { parseSetArgs } from "@/lib/cli/set-args";
@@ -74,6 +76,12 @@ async function run(command: string | undefined, options: Options): Promise<void>
   switch (command) {
     case "tenant:create": {
       const created = await createTenant({ name: required(options.name, "name") });
+      await recordAudit(operatorActor(created.tenantId), {
+        action: "tenant.created",
+        targetType: "tenant",
+        targetId: created.tenantId,
+        data: { name: options.name, keys: [created.keys.live.keyId, created.keys.test.keyId] },
+      });
       print(
         options.json,
         created,
@@ -99,13 +107,23 @@ async function run(command: string | undefined, options: Options): Promise<void>
         const found = await prisma.app.count({ where: { tenantId, id: { in: appIds } } });
         if (found !== new Set(appIds).size) throw new UsageError("every --app must be an app of that tenant");
       }
-      const key = await prisma.$transaction((tx) => createApiKey(tx, { tenantId, mode: mode.data, appIds, name: options.name }));
+      const key = await prisma.$transaction(async (tx) => {
+        const created = await createApiKey(tx, { tenantId, mode: mode.data, appIds, name: options.name });
+        await recordAudit(
+          operatorActor(tenantId),
+          { action: "api_key.created", targetType: "api_key", targetId: created.keyId, data: { mode: mode.data, appIds } },
+          tx,
+        );
+        return created;
+      });
       print(options.json, { keyId: key.keyId, secret: key.secret, mode: key.mode }, `${key.keyId}  ${key.secret}\nThe secret is shown only now.`);
       return;
     }
     case "key:revoke": {
       const keyId = required(options.key, "key");
-      if (!(await revokeApiKey(keyId))) throw new UsageError(`no active key ${keyId}`);
+      const prisma = await db();
+      const key = await prisma.apiKey.findUnique({ where: { id: keyId }, select: { tenantId: true } });
+      if (!key || !(await revokeApiKey(keyId, key.tenantId, operatorActor(key.tenantId)))) throw new UsageError(`no active key ${keyId}`);
       print(options.json, { keyId, revoked: true }, `Revoked ${keyId}.`);
       return;
     }
@@ -115,7 +133,7 @@ async function run(command: string | undefined, options: Options): Promise<void>
       if (!Number.isFinite(hours) || hours < 0) throw new UsageError("--expires-in takes hours (a number ≥ 0)");
       const prisma = await db();
       const old = await prisma.apiKey.findUnique({ where: { id: keyId }, select: { tenantId: true } });
-      const rolled = old && (await rollApiKey(keyId, old.tenantId, new Date(Date.now() + hours * 3600_000)));
+      const rolled = old && (await rollApiKey(keyId, old.tenantId, new Date(Date.now() + hours * 3600_000), operatorActor(old.tenantId)));
       if (!rolled) throw new UsageError(`no active key ${keyId}`);
       print(options.json, { keyId: rolled.keyId, secret: rolled.secret, replaces: keyId }, `${rolled.keyId}  ${rolled.secret}\n${keyId} stops working in ${hours} h.`);
       return;
@@ -130,7 +148,7 @@ async function run(command: string | undefined, options: Options): Promise<void>
       const prisma = await db();
       const app = await prisma.app.findUnique({ where: { id: appId }, select: { tenantId: true } });
       if (!app) throw new UsageError(`no app ${appId}`);
-      const updated = await updateApp(app.tenantId, appId, parsed.data);
+      const updated = await updateApp(app.tenantId, appId, parsed.data, operatorActor(app.tenantId));
       print(options.json, updated, `Updated ${appId}:\n${JSON.stringify(updated, null, 2)}`);
       return;
     }
@@ -146,6 +164,12 @@ async function run(command: string | undefined, options: Options): Promise<void>
       const password = await readPassword(`Password for ${email}: `);
       if (!password) throw new UsageError("no password given on standard input");
       const user = await createConsoleUser({ email, password, tenantId, role: role as (typeof ROLES)[number] });
+      await recordAudit(operatorActor(tenantId), {
+        action: "member.added",
+        targetType: "member",
+        targetId: user.userId,
+        data: { email: user.email, role: user.role },
+      });
       print(options.json, user, `Created ${user.email} (${user.userId}) with access to ${user.tenantId}.`);
       return;
     }

@@ -1,6 +1,7 @@
 /**
  * Every action the audit log records. Changes to apps, keys, templates, webhooks and members
- * (CONTRACT §11), made from the console or the API.
+ * (CONTRACT §11), made from the console, the API or the CLI (`member.added`: a person the operator
+ * created with `user:create`).
  */
 export const AUDIT_ACTIONS = [
   "app.created",
@@ -15,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "webhook.redelivered",
   "member.invited",
   "member.joined",
+  "member.added",
   "member.role_changed",
   "member.removed",
   "invitation.revoked",

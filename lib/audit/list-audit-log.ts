@@ -9,7 +9,7 @@ import { AUDIT_ACTIONS } from "./actions";
 export const auditLogQuerySchema = z
   .object({
     action: z.enum(AUDIT_ACTIONS).optional(),
-    actorType: z.enum(["user", "key"]).optional().describe("`user` (console) or `key` (API)"),
+    actorType: z.enum(["user", "key", "operator"]).optional().describe("`user` (console), `key` (API) or `operator` (the CLI)"),
     actorId: z.string().max(64).optional().describe("a user id or key id"),
     targetId: z.string().max(64).optional().describe("e.g. an app id or key id"),
     from: timeSchema.optional().describe("at or after (ISO 8601)"),

@@ -20,6 +20,8 @@ function describe(data: unknown): string {
     .join(" · ");
 }
 
+const ACTOR_KIND = { user: "Console", key: "API key", operator: "CLI" } as const;
+
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const ctx = await requireConsolePage();
   const params = await searchParams;
@@ -51,9 +53,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         <div>
           <label htmlFor="filter-actor" className="block text-xs font-medium text-slate-700 dark:text-slate-300">Made with</label>
           <NativeSelect id="filter-actor" name="actorType" defaultValue={query.actorType ?? ""} className="mt-1 w-48">
-            <option value="">Console and API</option>
+            <option value="">Console, API and CLI</option>
             <option value="user">Console</option>
             <option value="key">API key</option>
+            <option value="operator">CLI</option>
           </NativeSelect>
         </div>
         <button type="submit" className={buttonClasses("secondary")}>Filter</button>
@@ -87,7 +90,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 <Td>
                   <span className="block max-w-56 truncate">{entry.actor.label}</span>
                   <span className="text-xs text-slate-500 dark:text-slate-400">
-                    {entry.actor.type === "key" ? "API key" : "Console"}
+                    {ACTOR_KIND[entry.actor.type as keyof typeof ACTOR_KIND] ?? "Console"}
                     {entry.ip ? ` · ${entry.ip}` : ""}
                   </span>
                 </Td>
