@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { runConsoleAction, type ActionResult, type ConsoleContext } from "@/lib/console/context";
 import { getWebhookSecret } from "@/lib/webhooks/get-webhook-secret";
 import { redeliverWebhook } from "@/lib/webhooks/redeliver-webhook";
@@ -34,13 +33,7 @@ export async function redeliverWebhookAction(
   deliveryId: string,
 ): Promise<ActionResult<{ id: string }>> {
   return runConsoleAction("webhooks:write", async (ctx) => {
-    const delivery = await redeliverWebhook(webhookPrincipal(ctx), String(appId), String(deliveryId));
-    await recordAudit(ctx.actor, {
-      action: "webhook.redelivered",
-      targetType: "webhook",
-      targetId: delivery.id,
-      data: { appId: String(appId), eventType: delivery.eventType },
-    });
+    const delivery = await redeliverWebhook(webhookPrincipal(ctx), String(appId), String(deliveryId), ctx.actor);
     revalidatePath("/console/webhooks");
     return { id: delivery.id };
   });
