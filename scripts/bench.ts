@@ -26,6 +26,7 @@ import {
   groupCpuSeconds,
   repoRoot,
   spawnService,
+  startAppServer,
   stopRunningScripts,
   waitUntilHealthy,
 } from "./bench/services";
@@ -115,26 +116,13 @@ async function main(): Promise<void> {
   const secrets = generateSecrets();
   const env = serviceEnv(databaseUrl, secrets);
 
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
   const serverLog = path.join(logDir, "server.log");
-  const server = spawnService(
-    "OTPilot server",
-    [
-      process.execPath,
-      // The profile is written when the server exits (the benchmark stops it with SIGTERM at the end).
-      ...(options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
-      path.join(repoRoot, "node_modules/next/dist/bin/next"),
-      "start",
-      "--port",
-      String(port),
-      "--hostname",
-      "127.0.0.1",
-    ],
-    { env: { ...env, PORT: String(port), OTPILOT_BASE_URL: baseUrl }, logFile: serverLog },
+  const { baseUrl, server } = await startAppServer("OTPilot server", {
+    env,
+    logFile: serverLog,
     cleanups,
-  );
-  await waitUntilHealthy(`${baseUrl}/api/health`, server, serverLog);
+    profileDir: options.cpuProfileDir,
+  });
   console.log(`OTPilot (production build in ${options.distDir}) on ${baseUrl}; logs in ${logDir}`);
 
   const tenant = await createBenchTenant("bench", baseUrl, env);

@@ -10,7 +10,7 @@
 import path from "node:path";
 import { generateSecrets } from "@/lib/config/secrets";
 import { runLoad, type LoadRequest } from "./load";
-import { Cleanups, createDatabase, freePort, groupCpuSeconds, repoRoot, spawnService, waitUntilHealthy } from "./services";
+import { Cleanups, createDatabase, groupCpuSeconds, repoRoot, startAppServer } from "./services";
 import { createBenchTenant } from "./tenant";
 
 const args = process.argv.slice(2);
@@ -37,25 +37,12 @@ try {
     NEXTAUTH_SECRET: secrets.nextAuthSecret,
     LOG_LEVEL: "warn",
   };
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const logFile = path.join(repoRoot, ".data-cpu-check.log");
-  const server = spawnService(
-    "server",
-    [
-      process.execPath,
-      ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
-      path.join(repoRoot, "node_modules/next/dist/bin/next"),
-      "start",
-      "--port",
-      String(port),
-      "--hostname",
-      "127.0.0.1",
-    ],
-    { env: { ...env, PORT: String(port), OTPILOT_BASE_URL: baseUrl }, logFile },
+  const { baseUrl, server } = await startAppServer("server", {
+    env,
+    logFile: path.join(repoRoot, ".data-cpu-check.log"),
     cleanups,
-  );
-  await waitUntilHealthy(`${baseUrl}/api/health`, server, logFile);
+    profileDir,
+  });
   const tenant = await createBenchTenant("cpu-check", baseUrl, env);
   const headers = { Authorization: `Bearer ${tenant.secret}` };
   let next = 0;

@@ -2,9 +2,8 @@
  * Statements, round trips and Redis commands per send and per verify: a second app server (same
  * build, database and Redis) reaches both through counting proxies and answers sequential requests.
  */
-import path from "node:path";
 import { countingProxy, type Counts } from "./profile";
-import { Cleanups, freePort, groupCpuSeconds, repoRoot, spawnService, waitUntilHealthy } from "./services";
+import { Cleanups, groupCpuSeconds, startAppServer } from "./services";
 import type { BenchTenant } from "./tenant";
 
 /** `cpuMs`: CPU time of the server's processes per request (Linux), null where unknown. */
@@ -28,32 +27,11 @@ export async function profilePerRequest(options: {
     cleanups.add("postgres proxy", postgres.close);
     const redis = await countingProxy(options.env.REDIS_URL!);
     cleanups.add("redis proxy", redis.close);
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const server = spawnService(
-      "profiled OTPilot server",
-      [
-        process.execPath,
-        path.join(repoRoot, "node_modules/next/dist/bin/next"),
-        "start",
-        "--port",
-        String(port),
-        "--hostname",
-        "127.0.0.1",
-      ],
-      {
-        env: {
-          ...options.env,
-          PORT: String(port),
-          OTPILOT_BASE_URL: baseUrl,
-          DATABASE_URL: postgres.url,
-          REDIS_URL: redis.url,
-        },
-        logFile: options.logFile,
-      },
+    const { baseUrl, server } = await startAppServer("profiled OTPilot server", {
+      env: { ...options.env, DATABASE_URL: postgres.url, REDIS_URL: redis.url },
+      logFile: options.logFile,
       cleanups,
-    );
-    await waitUntilHealthy(`${baseUrl}/api/health`, server, options.logFile);
+    });
 
     const headers = { Authorization: `Bearer ${options.tenant.secret}`, "Content-Type": "application/json" };
     const post = async (route: string, body: unknown, expected: number) => {

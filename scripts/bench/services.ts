@@ -6,7 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { repoRoot, stopGroup } from "../lib/services";
+import { freePort, repoRoot, spawnService, stopGroup, waitUntilHealthy, type Cleanups } from "../lib/services";
 
 export { Cleanups, createDatabase, freePort, repoRoot, spawnService, waitUntilHealthy } from "../lib/services";
 
@@ -80,4 +80,34 @@ export function groupCpuSeconds(groupId: number): number | null {
     if (Number(fields[2]) === groupId) ticks += Number(fields[11]) + Number(fields[12]);
   }
   return ticks / 100; // USER_HZ is 100 on Linux
+}
+
+/**
+ * The production build's server (`next start`) on a free port of 127.0.0.1, healthy before this
+ * returns; stopped by `cleanups`. `profileDir` writes a V8 CPU profile there when it stops.
+ */
+export async function startAppServer(
+  name: string,
+  options: { env: NodeJS.ProcessEnv; logFile: string; cleanups: Cleanups; profileDir?: string | null },
+): Promise<{ baseUrl: string; server: ChildProcess }> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = spawnService(
+    name,
+    [
+      process.execPath,
+      // The profile is written when the server exits (its cleanup stops it with SIGTERM).
+      ...(options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : []),
+      path.join(repoRoot, "node_modules/next/dist/bin/next"),
+      "start",
+      "--port",
+      String(port),
+      "--hostname",
+      "127.0.0.1",
+    ],
+    { env: { ...options.env, PORT: String(port), OTPILOT_BASE_URL: baseUrl }, logFile: options.logFile },
+    options.cleanups,
+  );
+  await waitUntilHealthy(`${baseUrl}/api/health`, server, options.logFile);
+  return { baseUrl, server };
 }
