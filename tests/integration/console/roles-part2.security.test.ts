@@ -169,11 +169,22 @@ describe("console part-2 actions by role", () => {
   it("refuses to redeliver a pending delivery or one of an app without a URL", async () => {
     as("developer");
     const prisma = await db();
+    // A settled delivery goes back to pending with its attempt count kept: its job carries the 8 attempts.
     const id = await settledDelivery(tenantA);
     expect((await redeliverWebhookAction(tenantA.appId, id)).ok).toBe(true);
-    expect(((await redeliverWebhookAction(tenantA.appId, id)) as Result).error).toMatch(/still being retried/);
-    const row = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: "pending", attempts: 8 });
+    const jobs = await prisma.$queryRaw<{ data: { attempts: number } }[]>`
+      SELECT data FROM pgboss.job WHERE name = 'webhook.deliver' AND data->>'deliveryId' = ${id}`;
+    expect(jobs.map((job) => job.data.attempts)).toEqual([8]);
+    // A pending one (a try of it may be running) is refused and left as it is. Made pending here, not by
+    // the redeliver above: the run's job worker tries that one at once and may settle it before a second click.
+    const pending = newId("whd");
+    const nextAttemptAt = new Date(Date.now() + 3600_000);
+    await prisma.webhookDelivery.create({
+      data: { id: pending, tenantId: tenantA.id, appId: tenantA.appId, webhookId: newId("msg"), eventType: "verification.approved", url: "https://hooks.example.com/otp", payload: "{}", status: "pending", attempts: 3, lastStatusCode: 500, nextAttemptAt },
+    });
+    expect(((await redeliverWebhookAction(tenantA.appId, pending)) as Result).error).toMatch(/still being retried/);
+    const row = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: pending } });
+    expect(row).toMatchObject({ status: "pending", attempts: 3, nextAttemptAt });
   });
 
   it("writes template and webhook changes to the audit log, never the secret", async () => {
