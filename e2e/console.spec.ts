@@ -45,6 +45,9 @@ async function photograph(page: Page, name: string) {
 const state: { appPath: string; secret: string; inviteLink: string } = { appPath: "", secret: "", inviteLink: "" };
 
 test("sign in, create an app and change a setting", async ({ page }) => {
+  // Three pages checked with axe and photographed four times each, then the app: close to a minute on
+  // a busy 2-core machine, where the default 60 s timeout failed it and its retry re-ran the whole serial file.
+  test.setTimeout(180_000);
   await page.goto("/console");
   await expect(page).toHaveURL(/\/console\/sign-in$/);
   await expectAccessible(page, "sign-in");
