@@ -31,8 +31,9 @@ export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results/e2e",
   fullyParallel: true,
-  // One browser by default: on a 2-core machine two took longer in full CI runs (8.4 min against 7.7),
-  // as the two serial console files and the server compete for the CPU. E2E_WORKERS=2 on bigger machines.
+  // One browser by default: on a 2-core machine two were no faster (8.4 min against 8.8 with one, both
+  // measured on 2026-11-30), and with two the serial console files and the server compete for the CPU
+  // until clicks time out. E2E_WORKERS=2 on bigger machines.
   workers: Number(process.env.E2E_WORKERS) || 1,
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
