@@ -7,7 +7,6 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { appSettingsSchema } from "@/lib/apps/settings";
 import { operatorActor } from "@/lib/audit/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { updateApp } from "@/lib/apps/update-app";
 import { readPassword } from "@/lib/cli/read-password";
 import { parseSetArgs } from "@/lib/cli/set-args";
@@ -15,7 +14,7 @@ import { generateSecrets } from "@/lib/config/secrets";
 import { closeDb, db } from "@/lib/db/client";
 import { validationErrors } from "@/lib/http/body";
 import { ApiError } from "@/lib/http/errors";
-import { createApiKey } from "@/lib/keys/create-api-key";
+import { issueApiKey } from "@/lib/keys/issue-api-key";
 import { revokeApiKey, rollApiKey } from "@/lib/keys/revoke-api-key";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { rotateSigningKey } from "@/lib/tokens/signing-keys";
@@ -75,13 +74,7 @@ function required(value: string | undefined, flag: string): string {
 async function run(command: string | undefined, options: Options): Promise<void> {
   switch (command) {
     case "tenant:create": {
-      const created = await createTenant({ name: required(options.name, "name") });
-      await recordAudit(operatorActor(created.tenantId), {
-        action: "tenant.created",
-        targetType: "tenant",
-        targetId: created.tenantId,
-        data: { name: options.name, keys: [created.keys.live.keyId, created.keys.test.keyId] },
-      });
+      const created = await createTenant({ name: required(options.name, "name") }, operatorActor);
       print(
         options.json,
         created,
@@ -107,15 +100,8 @@ async function run(command: string | undefined, options: Options): Promise<void>
         const found = await prisma.app.count({ where: { tenantId, id: { in: appIds } } });
         if (found !== new Set(appIds).size) throw new UsageError("every --app must be an app of that tenant");
       }
-      const key = await prisma.$transaction(async (tx) => {
-        const created = await createApiKey(tx, { tenantId, mode: mode.data, appIds, name: options.name });
-        await recordAudit(
-          operatorActor(tenantId),
-          { action: "api_key.created", targetType: "api_key", targetId: created.keyId, data: { mode: mode.data, appIds } },
-          tx,
-        );
-        return created;
-      });
+      const name = options.name ?? `${mode.data} key`;
+      const key = await issueApiKey(tenantId, { name, mode: mode.data, appIds }, operatorActor(tenantId));
       print(options.json, { keyId: key.keyId, secret: key.secret, mode: key.mode }, `${key.keyId}  ${key.secret}\nThe secret is shown only now.`);
       return;
     }
@@ -163,13 +149,7 @@ async function run(command: string | undefined, options: Options): Promise<void>
       const tenantId = required(options.tenant, "tenant");
       const password = await readPassword(`Password for ${email}: `);
       if (!password) throw new UsageError("no password given on standard input");
-      const user = await createConsoleUser({ email, password, tenantId, role: role as (typeof ROLES)[number] });
-      await recordAudit(operatorActor(tenantId), {
-        action: "member.added",
-        targetType: "member",
-        targetId: user.userId,
-        data: { email: user.email, role: user.role },
-      });
+      const user = await createConsoleUser({ email, password, tenantId, role: role as (typeof ROLES)[number] }, operatorActor(tenantId));
       print(options.json, user, `Created ${user.email} (${user.userId}) with access to ${user.tenantId}.`);
       return;
     }

@@ -39,11 +39,7 @@ export function compatRoute<Params = Record<string, never>>(
   return keyedRoute<Params>(
     {
       authenticate: (request, chargeKey) => authenticate(spec, request, chargeKey),
-      errorResponse(error, request) {
-        const response = spec.errorResponse(error, request);
-        for (const [name, value] of Object.entries(error.headers)) response.headers.set(name, value);
-        return response;
-      },
+      errorResponse: (error, request) => spec.errorResponse(error, request),
     },
     (ctx) => handler({ ...ctx, origin }),
   );

@@ -80,7 +80,10 @@ export function keyedRoute<Params>(
       response = await handler({ request, params, principal, requestId, ip, limits });
     } catch (thrown) {
       await limits.refundIfUnavailable(thrown);
-      response = options.errorResponse(toProblem(thrown, requestId), request);
+      const error = toProblem(thrown, requestId);
+      response = options.errorResponse(error, request);
+      // The error's own headers (Retry-After, Allow, WWW-Authenticate…) whatever shape the body takes.
+      for (const [name, value] of Object.entries(error.headers)) response.headers.set(name, value);
     }
     response.headers.set("X-Request-Id", requestId);
     limits.writeHeaders(response.headers);

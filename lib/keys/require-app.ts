@@ -43,16 +43,12 @@ export async function requireOnlyApp(principal: ApiKeyPrincipal): Promise<App> {
 // seen by the next request on every instance. Shared objects: callers must not modify them.
 const appCache = new VersionedCache<App>();
 
-async function cachedApp(
+function cachedApp(
   principal: ApiKeyPrincipal,
   cacheKey: string,
   read: (prisma: Awaited<ReturnType<typeof db>>) => Promise<App | null>,
 ): Promise<App | null> {
-  const cached = appCache.get(cacheKey, principal.configVersion);
-  if (cached) return cached;
-  const app = await read(await db());
-  if (app && principal.configVersion) appCache.set(cacheKey, app, principal.configVersion);
-  return app;
+  return appCache.readThrough(cacheKey, principal.configVersion, async () => read(await db()));
 }
 
 /** Prisma `where` for the apps a principal may see: the tenant's, narrowed to the key's apps. */

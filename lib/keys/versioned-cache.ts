@@ -39,6 +39,19 @@ export class VersionedCache<T> {
     this.#entries.set(key, { value, version, storedAt: now });
   }
 
+  /**
+   * The value under `version` if cached, else `load()`'s, stored when there is a version and a value
+   * (the request read `version` before calling: see the class comment). Nothing is cached without a
+   * version (no shared store).
+   */
+  async readThrough(key: string, version: string | null | undefined, load: () => Promise<T | null>): Promise<T | null> {
+    const cached = this.get(key, version);
+    if (cached !== undefined) return cached;
+    const value = await load();
+    if (value !== null && version) this.set(key, value, version);
+    return value;
+  }
+
   delete(key: string): void {
     this.#entries.delete(key);
   }

@@ -106,7 +106,14 @@ export function createRateLimiter(options: {
     });
   }
 
+  /** One request given back to each check; best effort (a lost refund only over-counts). */
+  async function refund(checks: LimitCheck[]): Promise<void> {
+    await withDeadline(() => Promise.all(checks.map((check) => limiterFor(check).limit(check.id, { rate: -1 })))).catch(() => {});
+  }
+
   return {
+    refund,
+
     async check(checks) {
       if (checks.length === 0) throw new RangeError("checkLimits needs at least one check");
       const limiters = checks.map(limiterFor);
@@ -117,18 +124,9 @@ export function createRateLimiter(options: {
       const failed = states.filter((_, i) => !responses[i]!.success);
       if (failed.length === 0) return { ok: true, tightest: tightestOf(states) };
 
-      const passed = checks
-        .map((check, i) => ({ check, limiter: limiters[i]! }))
-        .filter((_, i) => responses[i]!.success);
-      await withDeadline(() =>
-        Promise.all(passed.map(({ check, limiter }) => limiter.limit(check.id, { rate: -1 }))),
-      ).catch(() => {});
+      await refund(checks.filter((_, i) => responses[i]!.success));
       const last = failed.reduce((a, b) => (b.reset > a.reset ? b : a));
       return { ok: false, tightest: last, failed: { ...last, retryAfterSeconds: secondsUntil(last.reset) } };
-    },
-
-    async refund(checks) {
-      await withDeadline(() => Promise.all(checks.map((check) => limiterFor(check).limit(check.id, { rate: -1 })))).catch(() => {});
     },
 
     async peek(checks) {

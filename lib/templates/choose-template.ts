@@ -49,10 +49,6 @@ async function appTemplates(
   channel: "sms" | "whatsapp",
   configVersion: string | null,
 ): Promise<Template[]> {
-  const key = `${appId}:${channel}`;
-  const cached = templateCache.get(key, configVersion);
-  if (cached) return cached;
-  const templates = await client.template.findMany({ where: { appId, channel } });
-  if (configVersion) templateCache.set(key, templates, configVersion);
-  return templates;
+  const load = () => client.template.findMany({ where: { appId, channel } });
+  return (await templateCache.readThrough(`${appId}:${channel}`, configVersion, load)) ?? [];
 }

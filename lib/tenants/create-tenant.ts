@@ -1,3 +1,5 @@
+import type { AuditActor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 import { createApiKey, createPublishableKey } from "@/lib/keys/create-api-key";
@@ -12,8 +14,12 @@ export type CreatedTenant = {
 /**
  * Creates a tenant with one default app, a secret key of each mode and a publishable key of each
  * mode (CONTRACT §2), in one transaction. The secrets in the result are never readable again.
+ * `actorOf` names who did it in the new tenant's audit log (`tenant.created`, in the transaction).
  */
-export async function createTenant(input: { name: string; appName?: string }): Promise<CreatedTenant> {
+export async function createTenant(
+  input: { name: string; appName?: string },
+  actorOf?: (tenantId: string) => AuditActor,
+): Promise<CreatedTenant> {
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const tenant = await tx.tenant.create({ data: { id: newId("ten"), name: input.name } });
@@ -24,6 +30,10 @@ export async function createTenant(input: { name: string; appName?: string }): P
     const test = await createApiKey(tx, { tenantId: tenant.id, mode: "test" });
     const publishableLive = await createPublishableKey(tx, { tenantId: tenant.id, appId: app.id, mode: "live" });
     const publishableTest = await createPublishableKey(tx, { tenantId: tenant.id, appId: app.id, mode: "test" });
+    if (actorOf) {
+      const data = { name: input.name, keys: [live.keyId, test.keyId] };
+      await recordAudit(actorOf(tenant.id), { action: "tenant.created", targetType: "tenant", targetId: tenant.id, data }, tx);
+    }
     return {
       tenantId: tenant.id,
       appId: app.id,

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { AuditActor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 import { hashPassword } from "./password";
@@ -10,8 +12,11 @@ const input = z.object({
   role: z.enum(["owner", "admin", "developer", "viewer"]).default("owner"),
 });
 
-/** Creates a console user (or reuses one with that email) and gives them access to a tenant. */
-export async function createConsoleUser(raw: z.input<typeof input>) {
+/**
+ * Creates a console user (or reuses one with that email) and gives them access to a tenant. With an
+ * `actor`, the tenant's audit log records it (`member.added`) in the same transaction.
+ */
+export async function createConsoleUser(raw: z.input<typeof input>, actor?: AuditActor) {
   const { email, password, tenantId, role } = input.parse(raw);
   const prisma = await db();
   const passwordHash = await hashPassword(password);
@@ -26,6 +31,10 @@ export async function createConsoleUser(raw: z.input<typeof input>) {
       create: { id: newId("mem"), tenantId, userId: user.id, role },
       update: { role },
     });
+    if (actor) {
+      const entry = { action: "member.added" as const, targetType: "member" as const, targetId: user.id, data: { email: user.email, role } };
+      await recordAudit(actor, entry, tx);
+    }
     return { userId: user.id, email: user.email, tenantId, role };
   });
 }
