@@ -40,7 +40,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title="Audit log"
-        description="Every change to apps, keys, templates, webhooks and members — from the console or the API. Also at GET /api/v1/audit-log."
+        description="Every change to apps, keys, templates, webhooks and members — from the console, the API or the CLI. Also at GET /api/v1/audit-log."
       />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter the audit log">
         <div>
@@ -52,7 +52,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </div>
         <div>
           <label htmlFor="filter-actor" className="block text-xs font-medium text-slate-700 dark:text-slate-300">Made with</label>
-          <NativeSelect id="filter-actor" name="actorType" defaultValue={query.actorType ?? ""} className="mt-1 w-48">
+          <NativeSelect id="filter-actor" name="actorType" defaultValue={query.actorType ?? ""} className="mt-1 w-56">
             <option value="">Console, API and CLI</option>
             <option value="user">Console</option>
             <option value="key">API key</option>
