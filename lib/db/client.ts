@@ -1,9 +1,11 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "@/lib/config/env";
+import { logger } from "@/lib/log";
 import { openEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
 import { pgExecutor } from "@/lib/db/sql-executor";
+import { poolRunner, type SqlRunner } from "@/lib/db/direct-sql";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
@@ -15,7 +17,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
  *   and reached by the others through its socket; either way one connection, as PGlite serves one
  *   query at a time.
  */
-type Connection = { prisma: PrismaClient; url: string; embedded: EmbeddedDatabase | null };
+type Connection = { prisma: PrismaClient; direct: SqlRunner; url: string; embedded: EmbeddedDatabase | null };
 
 // On globalThis: Next.js dev may load this module more than once in one process.
 const state = globalThis as typeof globalThis & { __otpilotDb?: Promise<Connection> };
@@ -28,6 +30,14 @@ export async function db(): Promise<PrismaClient> {
   return (await connection()).prisma;
 }
 
+/**
+ * The same pool as db()'s, for the hot path's raw statements without Prisma's client runtime
+ * (lib/db/direct-sql.ts). Not for transactions: those go through db().$transaction.
+ */
+export async function directSql(): Promise<SqlRunner> {
+  return (await connection()).direct;
+}
+
 function connection(): Promise<Connection> {
   state.__otpilotDb ??= connect().catch((error: unknown) => {
     state.__otpilotDb = undefined; // let a later call retry (e.g. once PostgreSQL is back up)
@@ -38,13 +48,27 @@ function connection(): Promise<Connection> {
 
 async function connect(): Promise<Connection> {
   const config = env();
-  if (config.DATABASE_URL) {
-    const adapter = new PrismaPg({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE });
-    return { prisma: new PrismaClient({ adapter }), url: config.DATABASE_URL, embedded: null };
-  }
+  if (config.DATABASE_URL) return withPool(config.DATABASE_URL, config.DATABASE_POOL_SIZE, null);
   const embedded = await openEmbeddedDatabase(config.OTPILOT_DATA_DIR);
-  const adapter = new PrismaPg({ connectionString: embedded.url, max: 1 });
-  return { prisma: new PrismaClient({ adapter }), url: embedded.url, embedded };
+  return withPool(embedded.url, 1, embedded);
+}
+
+/** Prisma's adapter on a pool of our own, so the hot path's raw statements share its connections. */
+function withPool(url: string, max: number, embedded: EmbeddedDatabase | null): Connection {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection that breaks (a database restart) emits 'error' on the pool; unheard, it
+  // would end the process. The next query reconnects.
+  // (Not the error itself: node-postgres hangs the whole client, connection state included, on it.)
+  pool.on("error", (error: Error & { code?: string }) =>
+    logger.warn({ error: error.message, code: error.code }, "an idle database connection failed"),
+  );
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  // The adapter recognises the pool with instanceof; a second copy of pg would make it open a pool
+  // of its own (doubling connections, and two sessions on the embedded database).
+  if ((adapter as unknown as { externalPool: unknown }).externalPool !== pool) {
+    throw new Error("Prisma's pg adapter did not take the shared pool (two copies of the pg package?)");
+  }
+  return { prisma: new PrismaClient({ adapter }), direct: poolRunner(pool), url, embedded };
 }
 
 /**
@@ -80,6 +104,7 @@ export async function closeDb(): Promise<void> {
   state.__otpilotDb = undefined;
   if (!pending) return;
   const { prisma, embedded } = await pending.catch(() => ({ prisma: null, embedded: null }));
+  // disposeExternalPool: disconnecting ends the shared pool too.
   await prisma?.$disconnect();
   await embedded?.close();
 }

@@ -1,6 +1,7 @@
 import type { App, Prisma, Verification } from "@/lib/generated/prisma/client";
 import { serverSecrets } from "@/lib/config/secrets";
-import { db } from "@/lib/db/client";
+import { db, directSql } from "@/lib/db/client";
+import { prismaRunner, type SqlRunner } from "@/lib/db/direct-sql";
 import { planDelivery } from "@/lib/delivery/plan-delivery";
 import { planDeliveryStart } from "@/lib/delivery/start-delivery";
 import { eventData } from "@/lib/events/event-sql";
@@ -98,7 +99,7 @@ export async function sendOtp(
     at: now,
     configVersion: principal.configVersion,
   });
-  const write = (client: Prisma.TransactionClient) =>
+  const write = (client: SqlRunner) =>
     writeSend(client, {
       verification,
       delivery,
@@ -113,7 +114,7 @@ export async function sendOtp(
       written =
         delivery.afterWrite || app.webhookUrl
           ? await prisma.$transaction(async (tx) => {
-              const result = await write(tx);
+              const result = await write(prismaRunner(tx));
               await delivery.afterWrite?.(tx);
               if (app.webhookUrl) {
                 const owed = [
@@ -127,7 +128,7 @@ export async function sendOtp(
               }
               return result;
             })
-          : await write(prisma);
+          : await write(await directSql());
     } catch (error) {
       if (attempt >= SEND_TRIES || !isPendingConflict(error)) throw error;
     }

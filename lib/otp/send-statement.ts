@@ -1,4 +1,6 @@
+import pg from "pg";
 import { Prisma, type Verification } from "@/lib/generated/prisma/client";
+import type { SqlRunner } from "@/lib/db/direct-sql";
 import type { DeliveryStart } from "@/lib/delivery/start-delivery";
 import { EVENT_COLUMNS, eventDataSql, eventValues } from "@/lib/events/event-sql";
 import { countNewVerificationSql } from "@/lib/reports/rollup";
@@ -30,7 +32,7 @@ export const CREATED = Prisma.raw("created");
  * not see the first one's pending row to cancel); the caller runs it again (isPendingConflict).
  */
 export async function writeSend(
-  client: Prisma.TransactionClient,
+  client: SqlRunner,
   input: {
     verification: NewVerification;
     delivery: DeliveryStart;
@@ -59,7 +61,7 @@ export async function writeSend(
     extraRows.map((sql, i) => Prisma.sql`${Prisma.raw(`delivery_${i}`)} AS (${sql})`),
     ",\n",
   );
-  const rows = await client.$queryRaw<{ isNewRecipient: boolean; replacedId: string | null }[]>`
+  const rows = await client.query<{ isNewRecipient: boolean; replacedId: string | null }>(Prisma.sql`
     WITH replaced AS (
       UPDATE "Verification"
          SET "status" = 'canceled', "endedAt" = ${at}::timestamp, "codeEncrypted" = NULL, "updatedAt" = ${at}::timestamp
@@ -89,12 +91,16 @@ export async function writeSend(
       INSERT INTO "Event" ${EVENT_COLUMNS}
       VALUES ${eventValues({ id: input.events.createdId, tenantId: v.tenantId, appId: v.appId, verificationId: v.id, mode: v.mode, type: "verification.created", data: input.createdData, at })}
     ), ${extraCtes}
-    SELECT c."isNewRecipient", (SELECT r."id" FROM replaced r LIMIT 1) AS "replacedId" FROM ${CREATED} c`;
+    SELECT c."isNewRecipient", (SELECT r."id" FROM replaced r LIMIT 1) AS "replacedId" FROM ${CREATED} c`);
   return rows[0]!;
 }
 
-/** A send that lost the race for "the one pending verification" (see writeSend): run it again. */
+/**
+ * A send that lost the race for "the one pending verification" (see writeSend): run it again. A
+ * unique violation as node-postgres reports it (the direct connection), or as Prisma wraps it.
+ */
 export function isPendingConflict(error: unknown): boolean {
+  if (error instanceof pg.DatabaseError) return error.code === "23505";
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   if (error.code === "P2002") return true;
   const meta = JSON.stringify(error.meta ?? {});

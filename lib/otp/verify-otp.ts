@@ -1,18 +1,18 @@
 import { Prisma, type Verification } from "@/lib/generated/prisma/client";
 import { serverSecrets } from "@/lib/config/secrets";
-import { db } from "@/lib/db/client";
+import { db, directSql } from "@/lib/db/client";
+import { prismaRunner, type SqlRunner } from "@/lib/db/direct-sql";
 import { EVENT_COLUMNS, eventData } from "@/lib/events/event-sql";
 import { verificationView, type VerificationView } from "@/lib/events/verification-view";
 import { ApiError, notFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
-import { ownModeWhere } from "@/lib/keys/require-app";
 import { rateLimitIds } from "@/lib/rate-limit/policies";
 import { countInRollupSql, countVerifyTimeSql } from "@/lib/reports/rollup";
 import { enqueueWebhook } from "@/lib/webhooks/enqueue-webhook";
 import { assertOpen } from "./assert-open";
 import { codeMatches, type CodeAlphabet } from "./code";
-import { findVerification, settleExpiry } from "./find-verification";
+import { findPendingVerification, findVerification, settleExpiry } from "./find-verification";
 import type { LimitGate } from "./limit-gate";
 import { resolveApp, resolveRecipient } from "./resolve-target";
 import type { VerifyOtpInput } from "./schemas";
@@ -72,25 +72,24 @@ async function locate(principal: ApiKeyPrincipal, input: VerifyOtpInput): Promis
   if (input.id !== undefined) return findVerification(principal, input.id);
   const app = await resolveApp(principal, input.appId);
   const recipient = resolveRecipient(input);
-  const prisma = await db();
-  const newest = await prisma.verification.findFirst({
-    where: { appId: app.id, ...ownModeWhere(principal), recipient: recipient.e164, status: "pending" },
-    orderBy: { createdAt: "desc" },
-  });
+  const newest = await findPendingVerification(principal, app.id, recipient.e164);
   if (!newest) throw notFound("pending verification for this recipient");
   return newest;
 }
 
-/** Runs `write` on its own, or in a transaction that also writes the webhook delivery its event owes. */
+/**
+ * Runs `write` on its own (on the direct connection: one statement needs no transaction), or in a
+ * transaction that also writes the webhook delivery its event owes.
+ */
 async function withWebhook<T>(
   app: EventApp,
-  write: (client: Prisma.TransactionClient) => Promise<T>,
+  write: (client: SqlRunner) => Promise<T>,
   owed: (result: T) => Parameters<typeof enqueueWebhook>[1] | null,
 ): Promise<T> {
+  if (!app.webhookUrl) return write(await directSql());
   const prisma = await db();
-  if (!app.webhookUrl) return write(prisma);
   return prisma.$transaction(async (tx) => {
-    const result = await write(tx);
+    const result = await write(prismaRunner(tx));
     const event = owed(result);
     if (event) await enqueueWebhook(tx, event, app);
     return result;
@@ -108,7 +107,7 @@ async function approve(verification: Verification, app: EventApp, ip: string | n
   const eventId = newId("evt");
   const rows = await withWebhook(
     app,
-    (client) => client.$queryRaw<ApprovedRow[]>(approveStatement(verification, { now, ip, eventId })),
+    (client) => client.query<ApprovedRow>(approveStatement(verification, { now, ip, eventId })),
     (rows) =>
       rows[0]
         ? { id: eventId, tenantId: verification.tenantId, appId: verification.appId, verificationId: verification.id, type: "verification.approved", at: now }
@@ -161,7 +160,7 @@ async function rejectWrongCode(verification: Verification, app: EventApp, ip: st
   const eventId = newId("evt");
   const rows = await withWebhook(
     app,
-    (client) => client.$queryRaw<Counted[]>(countWrongCodeStatement(verification, { now, ip, eventId })),
+    (client) => client.query<Counted>(countWrongCodeStatement(verification, { now, ip, eventId })),
     (rows) =>
       rows[0]?.status === "failed"
         ? { id: eventId, tenantId: verification.tenantId, appId: verification.appId, verificationId: verification.id, type: "verification.failed", at: now }
