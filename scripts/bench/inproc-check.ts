@@ -1,0 +1,131 @@
+/**
+ * `npx tsx scripts/bench/inproc-check.ts [iterations] [--handlers-only]`
+ *
+ * Where the CPU of a send and a verify goes, without Next.js: calls the route handlers, and pieces of
+ * them (authentication, one limiter call, one statement through Prisma and through node-postgres…),
+ * in this process against a fresh PostgreSQL database and Redis, 32 at a time, and prints the CPU
+ * (user + system of this process) per call. The handler lines are what our own code costs; the
+ * difference to `cpu-check.ts` is the framework's part. Steadier than the HTTP benchmarks on a busy
+ * machine, so it is the one to compare two commits with (run it in a worktree of each, alternately).
+ */
+import path from "node:path";
+import { generateSecrets } from "@/lib/config/secrets";
+import { Cleanups, createDatabase, repoRoot, runScript } from "./services";
+
+const args = process.argv.slice(2);
+const handlersOnly = args.includes("--handlers-only");
+const iterations = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 2000);
+const cleanups = new Cleanups();
+
+/** Runs `work` for indices 0…count-1, 32 at a time: the first 200 warm up, the rest are measured. */
+async function measure(name: string, count: number, work: (i: number) => Promise<unknown>): Promise<void> {
+  const runUntil = async (from: number, to: number) => {
+    let next = from;
+    const worker = async () => {
+      while (next < to) await work(next++);
+    };
+    await Promise.all(Array.from({ length: 32 }, worker));
+  };
+  const warm = Math.min(200, count);
+  await runUntil(0, warm);
+  const before = process.cpuUsage();
+  const started = performance.now();
+  await runUntil(warm, count);
+  const used = process.cpuUsage(before);
+  const calls = count - warm;
+  const cpuMs = (used.user + used.system) / 1000 / calls;
+  const wallMs = (performance.now() - started) / calls;
+  console.log(`${name.padEnd(40)} ${cpuMs.toFixed(3)} ms CPU/call  (${wallMs.toFixed(3)} ms wall/call)`);
+}
+
+try {
+  const databaseUrl = await createDatabase("postgresql://postgres@127.0.0.1:5432/postgres", cleanups, "otpilot_inproc");
+  const secrets = generateSecrets();
+  Object.assign(process.env, {
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: "10",
+    REDIS_URL: "redis://127.0.0.1:6379",
+    OTPILOT_DATA_DIR: path.join(repoRoot, ".data-inproc"),
+    OTPILOT_DEMO_TENANT: "0",
+    OTPILOT_CODE_PEPPER: secrets.codePepper,
+    OTPILOT_ENCRYPTION_KEYS: secrets.encryptionKeys,
+    OTPILOT_SIGNING_KEY: secrets.signingKeyPem,
+    NEXTAUTH_SECRET: secrets.nextAuthSecret,
+    LOG_LEVEL: "warn",
+    OTPILOT_BASE_URL: "http://localhost:3000",
+  });
+  await runScript("scripts/db-migrate.ts", [], process.env);
+  const created = JSON.parse(await runScript("scripts/cli.ts", ["tenant:create", "--name", "inproc", "--json"], process.env)) as {
+    tenantId: string;
+    appId: string;
+    keys: { test: { secret: string }; live: { secret: string } };
+  };
+  const { db } = await import("@/lib/db/client");
+  const prisma = await db();
+  await prisma.app.update({
+    where: { id: created.appId },
+    data: { exposeCode: true, rateLimits: { sendsPerRecipient: 1000000, sendsPerNumberPrefix: 1000000, verifiesPerRecipient: 1000000 } },
+  }).catch((e) => console.error("app update", e));
+  await prisma.tenant.update({ where: { id: created.tenantId }, data: { sendsPerDay: 100000000, requestsPerKeyPerSecond: 100000 } }).catch((e) => console.error("tenant update", e));
+
+  const send = (await import("@/app/api/v1/otp/send/route")).POST;
+  const verify = (await import("@/app/api/v1/otp/verify/route")).POST;
+  const live = (await import("@/app/api/health/live/route")).GET;
+  const headers = { Authorization: `Bearer ${created.keys.test.secret}`, "Content-Type": "application/json" };
+  const route = { params: Promise.resolve({}) };
+  const codes: { id: string; code: string }[] = [];
+
+  await measure("GET /api/health/live (handler)", iterations, async () => live());
+  await measure("send (handler)", iterations, async (i) => {
+    const response = await send(
+      new Request("http://x/api/v1/otp/send", { method: "POST", headers, body: JSON.stringify({ recipient: `+551199${String(i).padStart(7, "0")}` }) }),
+      route as never,
+    );
+    const text = await response.text();
+    if (response.status !== 201) throw new Error(`send ${response.status} ${text}`);
+    const parsed = JSON.parse(text) as { id: string; code: string };
+    codes.push({ id: parsed.id, code: parsed.code });
+  });
+  await measure("verify (handler)", Math.min(iterations, codes.length), async () => {
+    const body = codes.pop()!;
+    const response = await verify(new Request("http://x/api/v1/otp/verify", { method: "POST", headers, body: JSON.stringify(body) }), route as never);
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`verify ${response.status} ${text}`);
+  });
+  if (handlersOnly) {
+    await cleanups.runAll();
+    process.exit(0);
+  }
+
+  const { authenticateApiKey } = await import("@/lib/keys/authenticate-api-key");
+  const requestHeaders = new Headers(headers);
+  await measure("authenticateApiKey (cached)", iterations, () => authenticateApiKey(requestHeaders));
+  const { checkLimits } = await import("@/lib/rate-limit/limiter");
+  await measure("checkLimits (1 policy)", iterations, (i) => checkLimits([{ policy: "verifiesPerRecipient", id: `x${i % 50}` }]));
+  await measure("prisma $queryRaw SELECT 1", iterations, () => prisma.$queryRaw`SELECT 1`);
+  const ids = await prisma.verification.findMany({ select: { id: true }, take: 500 });
+  await measure("prisma verification.findFirst", iterations, (i) =>
+    prisma.verification.findFirst({ where: { id: ids[i % ids.length]!.id, tenantId: created.tenantId, mode: "test" } }),
+  );
+  await measure("prisma $queryRaw SELECT * verification", iterations, (i) =>
+    prisma.$queryRaw`SELECT * FROM "Verification" WHERE "id" = ${ids[i % ids.length]!.id} AND "tenantId" = ${created.tenantId}`,
+  );
+  const pg = (await import("pg")).default;
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  await measure("pg pool SELECT 1", iterations, () => pool.query("SELECT 1"));
+  await measure("pg pool SELECT * verification", iterations, (i) =>
+    pool.query({ text: `SELECT * FROM "Verification" WHERE "id" = $1 AND "tenantId" = $2`, values: [ids[i % ids.length]!.id, created.tenantId] }),
+  );
+  await pool.end();
+  const { readJsonBody } = await import("@/lib/http/body");
+  const { verifyOtpSchema } = await import("@/lib/otp/schemas");
+  await measure("Request + readJsonBody(verify)", iterations, () =>
+    readJsonBody(new Request("http://x/", { method: "POST", headers, body: JSON.stringify({ id: "ver_01jd8x0000000000000000000", code: "123456" }) }), verifyOtpSchema).catch(() => null),
+  );
+  const { json } = await import("@/lib/http/api-route");
+  await measure("json() Response + text()", iterations, () => json({ a: 1, b: "x".repeat(300) }).text());
+} finally {
+  await cleanups.runAll();
+}
+process.exit(0);
