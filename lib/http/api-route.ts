@@ -147,6 +147,9 @@ export function anonymousProblem(request: Request, error: ApiError): Promise<Res
   return answerAnyCaller(request, () => problemResponse(error));
 }
 
+/** How a path's API renders an error: problem+json natively, a compatibility style's own shape under /compat. */
+export type ErrorRenderer = (error: ApiError, request: Request) => Response;
+
 /** The `Allow` value of a route serving `allowed`: HEAD comes with GET, OPTIONS always. */
 function allowHeader(allowed: readonly string[]): string {
   const methods = new Set(allowed.map((method) => method.toUpperCase()));
@@ -156,28 +159,31 @@ function allowHeader(allowed: readonly string[]): string {
 }
 
 /** For route files: the 405 of a method a path does not have, naming the methods it has. */
-export function methodNotAllowed(allowed: string[]) {
-  return (request: Request) => refuseMethod(request, allowed, request.method);
+export function methodNotAllowed(allowed: string[], render: ErrorRenderer = (error) => problemResponse(error)) {
+  return (request: Request) => refuseMethod(request, allowed, request.method, render);
 }
 
-function refuseMethod(request: Request, allowed: string[], method: string): Promise<Response> {
-  return anonymousProblem(
-    request,
-    new ApiError(
-      "method_not_allowed",
-      `This path does not accept ${method}; it accepts ${allowed.join(", ")}.`,
-      {},
-      { Allow: allowHeader(allowed) },
-    ),
+function refuseMethod(request: Request, allowed: string[], method: string, render: ErrorRenderer): Promise<Response> {
+  const error = new ApiError(
+    "method_not_allowed",
+    `This path does not accept ${method}; it accepts ${allowed.join(", ")}.`,
+    {},
+    { Allow: allowHeader(allowed) },
   );
+  return answerAnyCaller(request, () => {
+    const response = render(error, request);
+    // Whatever shape the body takes, the 405 names the methods the path has.
+    for (const [name, value] of Object.entries(error.headers)) response.headers.set(name, value);
+    return response;
+  });
 }
 
 /** For route files: `OPTIONS` answers 204 with the route's real methods (Next's default lists every export). */
-export function options(allowed: string[]) {
+export function options(allowed: string[], render: ErrorRenderer = (error) => problemResponse(error)) {
   return (request: Request) => {
     // A method Next cannot route (TRACE, PROPFIND…) arrives here as OPTIONS (lib/http/method-guard.ts).
     const requested = request.headers.get(REQUESTED_METHOD_HEADER);
-    if (requested) return refuseMethod(request, allowed, requested);
+    if (requested) return refuseMethod(request, allowed, requested, render);
     return answerAnyCaller(request, () => new Response(null, { status: 204, headers: { Allow: allowHeader(allowed) } }));
   };
 }
