@@ -33,6 +33,11 @@ export const envSchema = z.object({
   DATABASE_URL: optionalUrl(["postgres://", "postgresql://"]),
   /** Connections per server process to DATABASE_URL. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Named prepared statements on the send/verify path (lib/db/direct-sql.ts). 0 behind PgBouncer < 1.21 in transaction mode. */
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(["0", "1", "true", "false", ""])
+    .optional()
+    .transform((v) => v !== "0" && v !== "false"),
   OTPILOT_DATA_DIR: z.string().min(1).default(".data"),
   /** Rate-limit store: Upstash over REST (production), or a Redis over TCP (self-hosters). */
   UPSTASH_REDIS_REST_URL: optionalUrl(["http://", "https://"]),

@@ -48,19 +48,23 @@ function connection(): Promise<Connection> {
 
 async function connect(): Promise<Connection> {
   const config = env();
-  if (config.DATABASE_URL) return withPool(config.DATABASE_URL, config.DATABASE_POOL_SIZE, null);
+  if (config.DATABASE_URL) {
+    return withPool(config.DATABASE_URL, config.DATABASE_POOL_SIZE, config.DATABASE_PREPARED_STATEMENTS, null);
+  }
   const embedded = await openEmbeddedDatabase(config.OTPILOT_DATA_DIR);
-  return withPool(embedded.url, 1, embedded);
+  // Never prepared on the embedded database: every process's connections share PGlite's one session,
+  // where a second process preparing the same statement name would fail ("already exists").
+  return withPool(embedded.url, 1, false, embedded);
 }
 
 /** Prisma's adapter on a pool of our own, so the hot path's raw statements share its connections. */
-function withPool(url: string, max: number, embedded: EmbeddedDatabase | null): Connection {
+function withPool(url: string, max: number, prepared: boolean, embedded: EmbeddedDatabase | null): Connection {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle connection that breaks (a database restart) emits 'error' on the pool; unheard, it
   // would end the process. The next query reconnects.
   // (Not the error itself: node-postgres hangs the whole client, connection state included, on it.)
   pool.on("error", (error: Error & { code?: string }) =>
-    logger.warn({ error: error.message, code: error.code }, "an idle database connection failed"),
+    logger.warn({ error: error.message, sqlState: error.code }, "an idle database connection failed"),
   );
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // The adapter recognises the pool with instanceof; a second copy of pg would make it open a pool
@@ -68,7 +72,7 @@ function withPool(url: string, max: number, embedded: EmbeddedDatabase | null): 
   if ((adapter as unknown as { externalPool: unknown }).externalPool !== pool) {
     throw new Error("Prisma's pg adapter did not take the shared pool (two copies of the pg package?)");
   }
-  return { prisma: new PrismaClient({ adapter }), direct: poolRunner(pool), url, embedded };
+  return { prisma: new PrismaClient({ adapter }), direct: poolRunner(pool, { prepared }), url, embedded };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import pg from "pg";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -26,14 +27,40 @@ export function prismaRunner(client: Prisma.TransactionClient): SqlRunner {
  * the columns hold UTC. node-postgres would write a Date as local time with an offset (which a
  * `timestamp` drops) and read a `timestamp` as local time, so both directions are done here in UTC,
  * whatever the server's time zone.
+ *
+ * `prepared`: each statement is a named prepared statement, parsed and planned once per connection
+ * instead of on every call. The send and verify statements are long CTEs whose parsing and planning
+ * was about half of PostgreSQL's CPU per request (measured: 1.25 → 0.6 ms for a send, 2.35 → 1.36 ms
+ * for a verify). Off for a pooler that cannot keep them (PgBouncer before 1.21 in transaction mode).
  */
-export function poolRunner(pool: pg.Pool): SqlRunner {
+export function poolRunner(pool: pg.Pool, options: { prepared: boolean }): SqlRunner {
   return {
     async query<Row>(sql: Prisma.Sql) {
-      const result = await pool.query({ text: sql.text, values: sql.values.map(toParameter), types: UTC_TIMESTAMPS });
+      const result = await pool.query({
+        name: options.prepared ? statementName(sql.text) : undefined,
+        text: sql.text,
+        values: sql.values.map(toParameter),
+        types: UTC_TIMESTAMPS,
+      });
       return result.rows as Row[];
     },
   };
+}
+
+// Statement texts are built from fixed pieces (values are always parameters), so there are a few
+// dozen of them; the cap only guards against a future statement that inlines something variable.
+const MAX_NAMED_STATEMENTS = 500;
+const statementNames = new Map<string, string>();
+
+/** A name for a statement text, the same in every process (so logs and pg_stat views agree). */
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    if (statementNames.size >= MAX_NAMED_STATEMENTS) return undefined;
+    name = `otpilot_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }
 
 const TIMESTAMP_OID = 1114;

@@ -8,6 +8,7 @@
  * difference to `cpu-check.ts` is the framework's part. Steadier than the HTTP benchmarks on a busy
  * machine, so it is the one to compare two commits with (run it in a worktree of each, alternately).
  */
+import fs from "node:fs";
 import path from "node:path";
 import { generateSecrets } from "@/lib/config/secrets";
 import { Cleanups, createDatabase, repoRoot, runScript } from "./services";
@@ -16,6 +17,27 @@ const args = process.argv.slice(2);
 const handlersOnly = args.includes("--handlers-only");
 const iterations = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 2000);
 const cleanups = new Cleanups();
+
+let databaseName = "";
+
+/** CPU seconds used so far by the PostgreSQL backends serving the benchmark's database (Linux /proc; 0 elsewhere). */
+function postgresCpuSeconds(): number {
+  if (!databaseName || !fs.existsSync("/proc/self/stat")) return 0;
+  let ticks = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // A backend's title: "postgres: <user> <database> <client> <state>".
+      if (!fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(` ${databaseName} `)) continue;
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return ticks / 100; // USER_HZ
+}
 
 /** Runs `work` for indices 0…count-1, 32 at a time: the first 200 warm up, the rest are measured. */
 async function measure(name: string, count: number, work: (i: number) => Promise<unknown>): Promise<void> {
@@ -29,17 +51,22 @@ async function measure(name: string, count: number, work: (i: number) => Promise
   const warm = Math.min(200, count);
   await runUntil(0, warm);
   const before = process.cpuUsage();
+  const postgresBefore = postgresCpuSeconds();
   const started = performance.now();
   await runUntil(warm, count);
   const used = process.cpuUsage(before);
   const calls = count - warm;
   const cpuMs = (used.user + used.system) / 1000 / calls;
+  const postgresMs = ((postgresCpuSeconds() - postgresBefore) * 1000) / calls;
   const wallMs = (performance.now() - started) / calls;
-  console.log(`${name.padEnd(40)} ${cpuMs.toFixed(3)} ms CPU/call  (${wallMs.toFixed(3)} ms wall/call)`);
+  console.log(
+    `${name.padEnd(40)} ${cpuMs.toFixed(3)} ms CPU/call  PostgreSQL ${postgresMs.toFixed(3)} ms/call  (${wallMs.toFixed(3)} ms wall/call)`,
+  );
 }
 
 try {
   const databaseUrl = await createDatabase("postgresql://postgres@127.0.0.1:5432/postgres", cleanups, "otpilot_inproc");
+  databaseName = new URL(databaseUrl).pathname.slice(1);
   const secrets = generateSecrets();
   Object.assign(process.env, {
     NODE_ENV: "production",

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import pg from "pg";
 import { db, directSql } from "@/lib/db/client";
+import { poolRunner } from "@/lib/db/direct-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { findPendingVerification, findVerification } from "@/lib/otp/find-verification";
@@ -60,6 +62,29 @@ describe("direct SQL beside Prisma", () => {
       expect(direct, zone).toEqual(viaPrisma);
       expect(direct!.text, zone).toBe("2026-11-30 23:30:15.123");
       expect(direct!.at.getTime(), zone).toBe(at.getTime());
+    }
+  });
+});
+
+// PostgreSQL only: the embedded database never prepares (its one session is shared by every process,
+// lib/db/client.ts), so names there would collide across processes.
+describe.skipIf(!process.env.DATABASE_URL)("prepared statements on the direct connection", () => {
+  it("prepares a statement once per connection under a stable name, and not at all when turned off", async () => {
+    for (const prepared of [true, false]) {
+      const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+      try {
+        const runner = poolRunner(pool, { prepared });
+        const marker = `direct-sql-test-${Math.random()}`;
+        const statement = Prisma.sql`SELECT ${marker}::text AS "marker", ${1}::int + 1 AS "two"`;
+        for (let i = 0; i < 3; i++) expect(await runner.query(statement)).toEqual([{ marker, two: 2 }]);
+        // One connection (max 1): this sees the session that ran the statement.
+        const { rows } = await pool.query<{ name: string }>(
+          `SELECT name FROM pg_prepared_statements WHERE statement LIKE '%AS "marker"%'`,
+        );
+        expect(rows.map((row) => /^otpilot_[0-9a-f]{24}$/.test(row.name))).toEqual(prepared ? [true] : []);
+      } finally {
+        await pool.end();
+      }
     }
   });
 });
