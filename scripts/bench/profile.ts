@@ -67,12 +67,19 @@ const count = (counts: Counts, label: string) =>
 /**
  * PostgreSQL frontend messages: the startup packet (no type byte, possibly after an SSLRequest),
  * then type + length + payload. A statement is a simple Query (Q) or an Execute (E), labelled by
- * the last Parse (P) on the connection; a round trip is a Q or a Sync (S).
+ * the statement its Bind (B) names: the last Parse (P) for an unnamed one, the Parse that named it
+ * for a prepared one (parsed once per connection, then only bound); a round trip is a Q or a Sync (S).
  */
 function postgresParser(): Parser {
   let buffer = Buffer.alloc(0);
   let started = false;
   let lastParsed = "?";
+  let bound = "?";
+  const prepared = new Map<string, string>();
+  const cstring = (payload: Buffer, from: number) => {
+    const end = payload.indexOf(0, from);
+    return { text: payload.subarray(from, end).toString("utf8"), next: end + 1 };
+  };
   return (chunk, counts) => {
     buffer = Buffer.concat([buffer, chunk]);
     for (;;) {
@@ -92,13 +99,15 @@ function postgresParser(): Parser {
       const payload = buffer.subarray(5, 1 + length);
       buffer = buffer.subarray(1 + length);
       if (type === "P") {
-        const nameEnd = payload.indexOf(0);
-        lastParsed = statementLabel(
-          payload.subarray(nameEnd + 1, payload.indexOf(0, nameEnd + 1)).toString("utf8"),
-        );
+        const name = cstring(payload, 0);
+        lastParsed = statementLabel(cstring(payload, name.next).text);
+        if (name.text) prepared.set(name.text, lastParsed);
+      } else if (type === "B") {
+        const statement = cstring(payload, cstring(payload, 0).next).text; // after the portal's name
+        bound = statement ? (prepared.get(statement) ?? statement) : lastParsed;
       } else if (type === "E") {
         counts.commands += 1;
-        count(counts, lastParsed);
+        count(counts, bound);
       } else if (type === "Q") {
         counts.commands += 1;
         counts.roundTrips += 1;
