@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createKeyInConsole, expectAccessible, photograph, signIn } from "./console-helpers";
+import { createKeyInConsole, expectAccessible, painted, photograph, resumeSession, session, signIn, type Session } from "./console-helpers";
 
 /**
  * The console's part 2 end to end (Chromium, desktop project): edit a template and watch the
@@ -11,11 +11,12 @@ import { createKeyInConsole, expectAccessible, photograph, signIn } from "./cons
 test.describe.configure({ mode: "serial" });
 test.skip(({ isMobile }) => isMobile, "one run is enough: the screenshots cover 375 px");
 
-const state = { secret: "", verificationId: "", recipient: "+5511987654321" };
+const state = { secret: "", verificationId: "", recipient: "+5511987654321", session: [] as Session };
 const today = new Date().toISOString().slice(0, 10);
 
 test("edit a template: the preview and the segment count follow the text", async ({ page }) => {
   await signIn(page);
+  state.session = await session(page);
   await page.goto("/console/templates");
   await expect(page.getByRole("heading", { level: 1, name: "Templates" })).toBeVisible();
   await expect(page.getByText("Built-in text", { exact: true })).toBeVisible();
@@ -45,7 +46,7 @@ test("edit a template: the preview and the segment count follow the text", async
 });
 
 test("a test code shows in the outbox and in its verification's timeline", async ({ page, request }) => {
-  await signIn(page);
+  await resumeSession(page, state.session);
   state.secret = await createKeyInConsole(page, "E2E part 2", "test");
   const auth = { Authorization: `Bearer ${state.secret}` };
   const sent = await request.post("/api/v1/otp/send", { headers: auth, data: { recipient: state.recipient, externalId: "e2e-user", locale: "en" } });
@@ -79,7 +80,7 @@ test("a test code shows in the outbox and in its verification's timeline", async
 });
 
 test("today's report shows the numbers GET /api/v1/otp/reports answers", async ({ page, request }) => {
-  await signIn(page);
+  await resumeSession(page, state.session);
   await page.goto(`/console/reports?from=${today}&through=${today}`);
   await expect(page.getByRole("heading", { level: 1, name: "Reports" })).toBeVisible();
   const from = `${today}T00:00:00.000Z`;
@@ -103,7 +104,7 @@ test("today's report shows the numbers GET /api/v1/otp/reports answers", async (
 });
 
 test("reveal and roll the webhook secret", async ({ page }) => {
-  await signIn(page);
+  await resumeSession(page, state.session);
   await page.goto("/console/webhooks");
   const secret = page.getByTestId("webhook-secret");
   await expect(secret).toContainText("••••");
@@ -122,7 +123,7 @@ test("reveal and roll the webhook secret", async ({ page }) => {
 
 test("every part-2 page passes axe and is photographed", async ({ page }) => {
   test.setTimeout(300_000); // 9 pages × (2 axe runs + 4 full-page screenshots) on a shared machine
-  await signIn(page);
+  await resumeSession(page, state.session);
   const pages: [string, string][] = [
     ["templates", "/console/templates"],
     ["widget", "/console/widget"],
@@ -143,7 +144,7 @@ test("every part-2 page passes axe and is photographed", async ({ page }) => {
     }
     await page.emulateMedia({ colorScheme: "light" });
     await page.setViewportSize({ width: 375, height: 900 });
-    await page.waitForTimeout(150);
+    await painted(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     // Soft: one run reports every page's problems and still takes every screenshot.
     expect.soft(overflow, `${name} at 375 px`).toBeLessThanOrEqual(0);

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { DEMO, expectAccessible, photograph, resumeSession, session, signIn, type Session } from "./console-helpers";
 
 /**
  * The console end to end (Chromium, desktop project): sign in with the demo person the server
@@ -8,41 +8,10 @@ import { expect, test, type Page } from "@playwright/test";
  * in the audit log. Every page is checked with axe (WCAG 2.1 A/AA) and photographed at 1280 and
  * 375 px, light and dark, into test-results/screenshots/.
  */
-const DEMO = { email: "demo@otpilot.local", password: process.env.OTPILOT_DEMO_PASSWORD ?? "e2e-demo-password" };
-
 test.describe.configure({ mode: "serial" });
 test.skip(({ isMobile }) => isMobile, "one run is enough: the screenshots cover 375 px");
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/console/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/console$/);
-}
-
-async function expectAccessible(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    name,
-  ).toEqual([]);
-}
-
-async function photograph(page: Page, name: string) {
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const width of [1280, 375]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.waitForTimeout(100);
-      await page.screenshot({ path: `test-results/screenshots/console-${name}-${width}-${scheme}.png`, fullPage: true });
-    }
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-const state: { appPath: string; secret: string; inviteLink: string } = { appPath: "", secret: "", inviteLink: "" };
+const state: { appPath: string; secret: string; inviteLink: string; session: Session } = { appPath: "", secret: "", inviteLink: "", session: [] };
 
 test("sign in, create an app and change a setting", async ({ page }) => {
   // Three pages checked with axe and photographed four times each, then the app: close to a minute on
@@ -65,6 +34,7 @@ test("sign in, create an app and change a setting", async ({ page }) => {
   await expect(page.getByText("Wrong email or password.")).toBeVisible();
 
   await signIn(page, DEMO.email, DEMO.password);
+  state.session = await session(page);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome");
   await expectAccessible(page, "overview");
 
@@ -88,7 +58,7 @@ test("sign in, create an app and change a setting", async ({ page }) => {
 });
 
 test("create a key: the secret appears once, works, and stops at revoke", async ({ page, request }) => {
-  await signIn(page, DEMO.email, DEMO.password);
+  await resumeSession(page, state.session);
   await page.goto("/console/api-keys");
   await page.getByRole("button", { name: "Create key" }).first().click();
   const dialog = page.getByRole("dialog");
@@ -121,7 +91,7 @@ test("create a key: the secret appears once, works, and stops at revoke", async 
 });
 
 test("invite a viewer, who signs in and can change nothing", async ({ page, browser }) => {
-  await signIn(page, DEMO.email, DEMO.password);
+  await resumeSession(page, state.session);
   await page.goto("/console/team");
   await page.getByRole("button", { name: "Invite person" }).click();
   const dialog = page.getByRole("dialog");
@@ -164,7 +134,7 @@ test("invite a viewer, who signs in and can change nothing", async ({ page, brow
 });
 
 test("the audit log shows each change, with who made it", async ({ page }) => {
-  await signIn(page, DEMO.email, DEMO.password);
+  await resumeSession(page, state.session);
   await page.goto("/console/audit-log");
   const table = page.getByRole("region", { name: "Audit log entries" });
   for (const action of ["app.created", "app.updated", "api_key.created", "api_key.revoked", "member.invited", "member.joined"]) {
@@ -181,7 +151,7 @@ test("the audit log shows each change, with who made it", async ({ page }) => {
 
 test("every console page passes axe and is photographed", async ({ page }) => {
   test.setTimeout(480_000);
-  await signIn(page, DEMO.email, DEMO.password);
+  await resumeSession(page, state.session);
   const pages: [string, string][] = [
     ["overview", "/console"],
     ["apps", "/console/apps"],
