@@ -12,7 +12,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { generateSecrets } from "@/lib/config/secrets";
 import { runLoad, type LoadResult } from "./bench/load";
 import { profilePerRequest } from "./bench/per-request";
 import { sampleWaits, type WaitSummary } from "./bench/profile";
@@ -24,6 +23,7 @@ import {
   ensureProductionBuild,
   freePort,
   groupCpuSeconds,
+  productionEnv,
   repoRoot,
   spawnService,
   startAppServer,
@@ -113,8 +113,7 @@ async function main(): Promise<void> {
   ensureProductionBuild(options.distDir);
   const databaseUrl = await createDatabase(options.databaseUrl, cleanups, "otpilot_bench");
   cleanups.add("stop running scripts", stopRunningScripts);
-  const secrets = generateSecrets();
-  const env = serviceEnv(databaseUrl, secrets);
+  const env = serviceEnv(databaseUrl);
 
   const serverLog = path.join(logDir, "server.log");
   const { baseUrl, server } = await startAppServer("OTPilot server", {
@@ -183,7 +182,7 @@ async function main(): Promise<void> {
   // Enough pending verifications for a verify rate far above the targets.
   const poolSize = 5_000 * (options.duration + options.warmup);
   console.log(`Preparing ${poolSize} pending verifications each for the app's and the floor's verify runs…`);
-  const pepper = decodePepper(secrets.codePepper);
+  const pepper = decodePepper(env.OTPILOT_CODE_PEPPER!);
   const appPool = appCodes.concat(
     await makePendingVerifications(databaseUrl, {
       templateId: template.id,
@@ -245,27 +244,11 @@ async function main(): Promise<void> {
 }
 
 /** The environment of the server, the floor and the scripts: same database, Redis, pool size, secrets. */
-function serviceEnv(databaseUrl: string, secrets: ReturnType<typeof generateSecrets>): NodeJS.ProcessEnv {
-  const dataDir = path.join(logDir, "data");
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
-    DATABASE_POOL_SIZE: String(options.poolSize),
-    REDIS_URL: options.redisUrl,
-    OTPILOT_DATA_DIR: dataDir,
-    OTPILOT_DEMO_TENANT: "0",
-    OTPILOT_CODE_PEPPER: secrets.codePepper,
-    OTPILOT_ENCRYPTION_KEYS: secrets.encryptionKeys,
-    OTPILOT_SIGNING_KEY: secrets.signingKeyPem,
-    NEXTAUTH_SECRET: secrets.nextAuthSecret,
+function serviceEnv(databaseUrl: string): NodeJS.ProcessEnv {
+  return {
+    ...productionEnv({ databaseUrl, redisUrl: options.redisUrl, poolSize: options.poolSize, dataDir: path.join(logDir, "data") }),
     NEXT_DIST_DIR: options.distDir,
-    NEXT_TELEMETRY_DISABLED: "1",
-    LOG_LEVEL: "warn",
   };
-  delete env.UPSTASH_REDIS_REST_URL;
-  delete env.UPSTASH_REDIS_REST_TOKEN;
-  return env;
 }
 
 /** One real send: proves the path works before loading it, and gives the floor a real row to copy. */

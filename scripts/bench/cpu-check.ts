@@ -8,9 +8,8 @@
  * CPU profile of the server (read it with scripts/bench/summarize-profile.ts).
  */
 import path from "node:path";
-import { generateSecrets } from "@/lib/config/secrets";
 import { runLoad, type LoadRequest } from "./load";
-import { Cleanups, createDatabase, groupCpuSeconds, repoRoot, startAppServer } from "./services";
+import { Cleanups, createDatabase, groupCpuSeconds, productionEnv, repoRoot, startAppServer } from "./services";
 import { createBenchTenant } from "./tenant";
 
 const args = process.argv.slice(2);
@@ -22,21 +21,7 @@ const only = args[1]?.split(",");
 const cleanups = new Cleanups();
 try {
   const databaseUrl = await createDatabase("postgresql://postgres@127.0.0.1:5432/postgres", cleanups, "otpilot_cpu");
-  const secrets = generateSecrets();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
-    DATABASE_POOL_SIZE: "10",
-    REDIS_URL: "redis://127.0.0.1:6379",
-    OTPILOT_DATA_DIR: path.join(repoRoot, ".data-cpu-check"),
-    OTPILOT_DEMO_TENANT: "0",
-    OTPILOT_CODE_PEPPER: secrets.codePepper,
-    OTPILOT_ENCRYPTION_KEYS: secrets.encryptionKeys,
-    OTPILOT_SIGNING_KEY: secrets.signingKeyPem,
-    NEXTAUTH_SECRET: secrets.nextAuthSecret,
-    LOG_LEVEL: "warn",
-  };
+  const env = productionEnv({ databaseUrl, dataDir: path.join(repoRoot, ".data-cpu-check") });
   const { baseUrl, server } = await startAppServer("server", {
     env,
     logFile: path.join(repoRoot, ".data-cpu-check.log"),

@@ -6,9 +6,42 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { generateSecrets } from "@/lib/config/secrets";
 import { freePort, repoRoot, spawnService, stopGroup, waitUntilHealthy, type Cleanups } from "../lib/services";
 
 export { Cleanups, createDatabase, freePort, repoRoot, spawnService, waitUntilHealthy } from "../lib/services";
+
+/**
+ * The environment of a benchmarked production server (and of the scripts run against it): a fresh
+ * set of secrets, PostgreSQL and Redis over TCP, no demo tenant, warnings only in the logs.
+ */
+export function productionEnv(options: {
+  databaseUrl: string;
+  redisUrl?: string;
+  poolSize?: number;
+  dataDir: string;
+}): NodeJS.ProcessEnv {
+  const secrets = generateSecrets();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: options.databaseUrl,
+    DATABASE_POOL_SIZE: String(options.poolSize ?? 10),
+    REDIS_URL: options.redisUrl ?? "redis://127.0.0.1:6379",
+    OTPILOT_DATA_DIR: options.dataDir,
+    OTPILOT_DEMO_TENANT: "0",
+    OTPILOT_CODE_PEPPER: secrets.codePepper,
+    OTPILOT_ENCRYPTION_KEYS: secrets.encryptionKeys,
+    OTPILOT_SIGNING_KEY: secrets.signingKeyPem,
+    NEXTAUTH_SECRET: secrets.nextAuthSecret,
+    NEXT_TELEMETRY_DISABLED: "1",
+    LOG_LEVEL: "warn",
+  };
+  // The limiter is Redis over TCP, whatever the developer's shell has set.
+  delete env.UPSTASH_REDIS_REST_URL;
+  delete env.UPSTASH_REDIS_REST_TOKEN;
+  return env;
+}
 
 /** `next build` into `distDir` unless a build is already there. */
 export function ensureProductionBuild(distDir: string): void {

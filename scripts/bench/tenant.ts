@@ -4,13 +4,13 @@ import { runScript } from "./services";
 export type BenchTenant = { tenantId: string; appId: string; secret: string };
 
 /** Rate limits far above what one machine can send in a run (each at its schema's maximum or close). */
-const RAISED_LIMITS = {
+export const RAISED_LIMITS = {
   sendsPerRecipient: 1_000_000,
   sendsPerNumberPrefix: 1_000_000,
   verifiesPerRecipient: 1_000_000,
 };
 /** The tenant-wide ones (PATCH /api/v1/tenant). */
-const RAISED_TENANT_LIMITS = { sendsPerDay: 100_000_000, requestsPerKeyPerSecond: 100_000 };
+export const RAISED_TENANT_LIMITS = { sendsPerDay: 100_000_000, requestsPerKeyPerSecond: 100_000 };
 
 export async function createBenchTenant(
   name: string,
