@@ -8,7 +8,11 @@ const root = path.resolve(import.meta.dirname, "../../..");
 const compatDir = path.join(root, "app", "compat");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
-/** Every method exported by every route file under app/compat, as "POST /compat/…/{param}". */
+/**
+ * Every method served by every route file under app/compat, as "POST /compat/…/{param}": exported
+ * from a handler, not the 405 of the methods a path does not have (`= methodNotAllowed(…)` and its
+ * aliases such as `export const PUT = GET`).
+ */
 function servedRoutes(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -16,7 +20,9 @@ function servedRoutes(dir: string): string[] {
     if (entry.name !== "route.ts") return [];
     const source = fs.readFileSync(full, "utf8");
     const url = "/" + path.relative(path.join(root, "app"), path.dirname(full)).split(path.sep).map((s) => s.replace(/^\[(\w+)\]$/, "{$1}")).join("/");
-    return METHODS.filter((method) => new RegExp(`\\bas ${method}\\b|const ${method}\\b`).test(source)).map((method) => `${method} ${url}`);
+    const refused = (method: string) => new RegExp(`const ${method} = (methodNotAllowed\\(|[A-Z]+;)`).test(source);
+    const exported = (method: string) => new RegExp(`\\bas ${method}\\b|const ${method}\\b`).test(source);
+    return METHODS.filter((method) => exported(method) && !refused(method)).map((method) => `${method} ${url}`);
   });
 }
 
