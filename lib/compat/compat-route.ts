@@ -39,7 +39,7 @@ export function compatRoute<Params = Record<string, never>>(
   return keyedRoute<Params>(
     {
       authenticate: (request, chargeKey) => authenticate(spec, request, chargeKey),
-      errorResponse: (error, request) => spec.errorResponse(error, request),
+      errorResponse: spec.errorResponse,
     },
     (ctx) => handler({ ...ctx, origin }),
   );

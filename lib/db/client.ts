@@ -5,8 +5,8 @@ import { logger } from "@/lib/log";
 import { openEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
 import { pgExecutor } from "@/lib/db/sql-executor";
-import { poolRunner, type SqlRunner } from "@/lib/db/direct-sql";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { poolRunner, prismaRunner, type SqlRunner } from "@/lib/db/direct-sql";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * The one way app code reaches the database. Nothing connects at import time (`next build` imports
@@ -36,6 +36,24 @@ export async function db(): Promise<PrismaClient> {
  */
 export async function directSql(): Promise<SqlRunner> {
   return (await connection()).direct;
+}
+
+/**
+ * A write that is one statement (the hot path's: lib/otp/send-statement.ts, verify-otp.ts): on the
+ * direct connection, no transaction needed; or, when `join` is given (work that must commit with it:
+ * a webhook delivery, a job), in a Prisma transaction with that work, which sees the statement's result.
+ */
+export async function writeStatement<T>(
+  write: (sql: SqlRunner) => Promise<T>,
+  join?: (tx: Prisma.TransactionClient, result: T) => Promise<void>,
+): Promise<T> {
+  const { prisma, direct } = await connection();
+  if (!join) return write(direct);
+  return prisma.$transaction(async (tx) => {
+    const result = await write(prismaRunner(tx));
+    await join(tx, result);
+    return result;
+  });
 }
 
 function connection(): Promise<Connection> {

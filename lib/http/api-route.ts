@@ -34,7 +34,7 @@ export function apiRoute<Params = Record<string, never>>(
   return keyedRoute(
     {
       authenticate: (request, chargeKey) => authenticateApiKey(request.headers, chargeKey),
-      errorResponse: (error) => problemResponse(error),
+      errorResponse: renderProblem,
     },
     handler,
   );
@@ -52,7 +52,7 @@ export function keyedRoute<Params>(
     /** the request's key, charging `chargeKey` (the per-key limit) as authenticateApiKey does */
     authenticate: (request: Request, chargeKey: (key: ApiKeyPrincipal) => Promise<void>) => Promise<ApiKeyPrincipal>;
     /** an error (an ApiError, or what toProblem made of anything else) as the caller's API shows it */
-    errorResponse: (error: ApiError, request: Request) => Response;
+    errorResponse: ErrorRenderer;
   },
   handler: (ctx: ApiContext<Params>) => Promise<Response>,
 ): (request: Request, route: RouteContext<Params>) => Promise<Response> {
@@ -80,10 +80,7 @@ export function keyedRoute<Params>(
       response = await handler({ request, params, principal, requestId, ip, limits });
     } catch (thrown) {
       await limits.refundIfUnavailable(thrown);
-      const error = toProblem(thrown, requestId);
-      response = options.errorResponse(error, request);
-      // The error's own headers (Retry-After, Allow, WWW-Authenticate…) whatever shape the body takes.
-      for (const [name, value] of Object.entries(error.headers)) response.headers.set(name, value);
+      response = renderError(options.errorResponse, toProblem(thrown, requestId), request);
     }
     response.headers.set("X-Request-Id", requestId);
     limits.writeHeaders(response.headers);
@@ -150,6 +147,15 @@ export function anonymousProblem(request: Request, error: ApiError): Promise<Res
 /** How a path's API renders an error: problem+json natively, a compatibility style's own shape under /compat. */
 export type ErrorRenderer = (error: ApiError, request: Request) => Response;
 
+const renderProblem: ErrorRenderer = (error) => problemResponse(error);
+
+/** `render`'s answer to an error, with the error's own headers (Retry-After, Allow…) whatever shape its body takes. */
+function renderError(render: ErrorRenderer, error: ApiError, request: Request): Response {
+  const response = render(error, request);
+  for (const [name, value] of Object.entries(error.headers)) response.headers.set(name, value);
+  return response;
+}
+
 /** The `Allow` value of a route serving `allowed`: HEAD comes with GET, OPTIONS always. */
 function allowHeader(allowed: readonly string[]): string {
   const methods = new Set(allowed.map((method) => method.toUpperCase()));
@@ -159,7 +165,7 @@ function allowHeader(allowed: readonly string[]): string {
 }
 
 /** For route files: the 405 of a method a path does not have, naming the methods it has. */
-export function methodNotAllowed(allowed: string[], render: ErrorRenderer = (error) => problemResponse(error)) {
+export function methodNotAllowed(allowed: string[], render: ErrorRenderer = renderProblem) {
   return (request: Request) => refuseMethod(request, allowed, request.method, render);
 }
 
@@ -170,16 +176,11 @@ function refuseMethod(request: Request, allowed: string[], method: string, rende
     {},
     { Allow: allowHeader(allowed) },
   );
-  return answerAnyCaller(request, () => {
-    const response = render(error, request);
-    // Whatever shape the body takes, the 405 names the methods the path has.
-    for (const [name, value] of Object.entries(error.headers)) response.headers.set(name, value);
-    return response;
-  });
+  return answerAnyCaller(request, () => renderError(render, error, request));
 }
 
 /** For route files: `OPTIONS` answers 204 with the route's real methods (Next's default lists every export). */
-export function options(allowed: string[], render: ErrorRenderer = (error) => problemResponse(error)) {
+export function options(allowed: string[], render: ErrorRenderer = renderProblem) {
   return (request: Request) => {
     // A method Next cannot route (TRACE, PROPFIND…) arrives here as OPTIONS (lib/http/method-guard.ts).
     const requested = request.headers.get(REQUESTED_METHOD_HEADER);

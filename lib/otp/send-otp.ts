@@ -1,7 +1,7 @@
 import type { App, Prisma, Verification } from "@/lib/generated/prisma/client";
 import { serverSecrets } from "@/lib/config/secrets";
-import { db, directSql } from "@/lib/db/client";
-import { prismaRunner, type SqlRunner } from "@/lib/db/direct-sql";
+import { db, writeStatement } from "@/lib/db/client";
+import type { SqlRunner } from "@/lib/db/direct-sql";
 import { planDelivery } from "@/lib/delivery/plan-delivery";
 import { planDeliveryStart } from "@/lib/delivery/start-delivery";
 import { eventData } from "@/lib/events/event-sql";
@@ -108,27 +108,26 @@ export async function sendOtp(
       createdData: eventData({ channel, country: recipient.country, mode: principal.mode }, source),
     });
 
+  // What must commit with the write: the delivery's job (a provider send) and webhook deliveries.
+  const join =
+    delivery.afterWrite || app.webhookUrl
+      ? async (tx: Prisma.TransactionClient, result: Awaited<ReturnType<typeof writeSend>>) => {
+          await delivery.afterWrite?.(tx);
+          if (!app.webhookUrl) return;
+          const owed = [
+            ...(result.replacedId ? [{ id: events.replacedId, type: "verification.canceled", verificationId: result.replacedId }] : []),
+            { id: events.createdId, type: "verification.created", verificationId: id },
+            ...delivery.events.map((e) => ({ ...e, verificationId: id })),
+          ];
+          for (const event of owed) {
+            await enqueueWebhook(tx, { ...event, tenantId: principal.tenantId, appId: app.id, at: now }, app);
+          }
+        }
+      : undefined;
   let written: Awaited<ReturnType<typeof writeSend>> | undefined;
   for (let attempt = 1; !written; attempt++) {
     try {
-      written =
-        delivery.afterWrite || app.webhookUrl
-          ? await prisma.$transaction(async (tx) => {
-              const result = await write(prismaRunner(tx));
-              await delivery.afterWrite?.(tx);
-              if (app.webhookUrl) {
-                const owed = [
-                  ...(result.replacedId ? [{ id: events.replacedId, type: "verification.canceled", verificationId: result.replacedId }] : []),
-                  { id: events.createdId, type: "verification.created", verificationId: id },
-                  ...delivery.events.map((e) => ({ ...e, verificationId: id })),
-                ];
-                for (const event of owed) {
-                  await enqueueWebhook(tx, { ...event, tenantId: principal.tenantId, appId: app.id, at: now }, app);
-                }
-              }
-              return result;
-            })
-          : await write(await directSql());
+      written = await writeStatement(write, join);
     } catch (error) {
       if (attempt >= SEND_TRIES || !isPendingConflict(error)) throw error;
     }

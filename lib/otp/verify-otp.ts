@@ -1,7 +1,7 @@
 import { Prisma, type Verification } from "@/lib/generated/prisma/client";
 import { serverSecrets } from "@/lib/config/secrets";
-import { db, directSql } from "@/lib/db/client";
-import { prismaRunner, type SqlRunner } from "@/lib/db/direct-sql";
+import { db, writeStatement } from "@/lib/db/client";
+import type { SqlRunner } from "@/lib/db/direct-sql";
 import { EVENT_COLUMNS, eventData } from "@/lib/events/event-sql";
 import { verificationView, type VerificationView } from "@/lib/events/verification-view";
 import { ApiError, notFound } from "@/lib/http/errors";
@@ -81,19 +81,20 @@ async function locate(principal: ApiKeyPrincipal, input: VerifyOtpInput): Promis
  * Runs `write` on its own (on the direct connection: one statement needs no transaction), or in a
  * transaction that also writes the webhook delivery its event owes.
  */
-async function withWebhook<T>(
+function withWebhook<T>(
   app: EventApp,
   write: (client: SqlRunner) => Promise<T>,
   owed: (result: T) => Parameters<typeof enqueueWebhook>[1] | null,
 ): Promise<T> {
-  if (!app.webhookUrl) return write(await directSql());
-  const prisma = await db();
-  return prisma.$transaction(async (tx) => {
-    const result = await write(prismaRunner(tx));
-    const event = owed(result);
-    if (event) await enqueueWebhook(tx, event, app);
-    return result;
-  });
+  return writeStatement(
+    write,
+    app.webhookUrl
+      ? async (tx, result) => {
+          const event = owed(result);
+          if (event) await enqueueWebhook(tx, event, app);
+        }
+      : undefined,
+  );
 }
 
 /** The columns an approval changes, or a concurrent delivery may have, for the answer's view. */
