@@ -189,6 +189,7 @@ async function main(): Promise<void> {
       pepper,
       count: poolSize,
       recipientOffset: 0,
+      redisUrl: env.REDIS_URL!,
     }),
   );
   const floorPool = floorCodes.concat(
@@ -197,6 +198,7 @@ async function main(): Promise<void> {
       pepper,
       count: poolSize,
       recipientOffset: poolSize,
+      redisUrl: env.REDIS_URL!,
     }),
   );
   const verify: ScenarioResult = {

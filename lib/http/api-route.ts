@@ -1,7 +1,8 @@
 import { newId } from "@/lib/ids";
 import { observeApiRequest } from "@/lib/metrics/record";
 import { authenticateApiKey, readCredential, type ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
-import { assertStorableText } from "./body";
+import type { z } from "zod";
+import { assertStorableText, readJsonBody } from "./body";
 import { ApiError } from "./errors";
 import { clientIp } from "./client-ip";
 import { REQUESTED_METHOD_HEADER } from "./method-guard";
@@ -38,6 +39,45 @@ export function apiRoute<Params = Record<string, never>>(
     },
     handler,
   );
+}
+
+/**
+ * Like apiRoute, for a route that reads its JSON body before the key is checked, so that
+ * `alongsideAuth(input)` — a read of the limiter's store the handler will want — starts in the same
+ * tick as the authentication's own and shares its round trip. The body's errors are still answered
+ * after the key's (a bad key is a 401 whatever the body), as on every route. For the hot path
+ * (POST /otp/verify reads its verification's hint this way).
+ */
+export function bodyFirstRoute<S extends z.ZodType, Early, Params = Record<string, never>>(
+  schema: S,
+  alongsideAuth: (input: z.infer<S>) => Promise<Early>,
+  handler: (ctx: ApiContext<Params> & { input: z.infer<S>; early: Early | undefined }) => Promise<Response>,
+): (request: Request, route: RouteContext<Params>) => Promise<Response> {
+  type Body = { ok: true; input: z.infer<S> } | { ok: false; error: unknown };
+  const bodies = new WeakMap<Request, { body: Body; early?: Promise<Early> }>();
+  const keyed = keyedRoute<Params>(
+    {
+      authenticate: (request, chargeKey) => {
+        const state = bodies.get(request)!;
+        const { body } = state;
+        return authenticateApiKey(request.headers, chargeKey, body.ok ? () => (state.early = alongsideAuth(body.input)) : undefined);
+      },
+      errorResponse: renderProblem,
+    },
+    async (ctx) => {
+      const { body, early } = bodies.get(ctx.request)!;
+      if (!body.ok) throw body.error;
+      return handler({ ...ctx, input: body.input, early: await early });
+    },
+  );
+  return async (request, route) => {
+    const body: Body = await readJsonBody(request, schema).then(
+      (input) => ({ ok: true as const, input }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    bodies.set(request, { body });
+    return keyed(request, route);
+  };
 }
 
 /**

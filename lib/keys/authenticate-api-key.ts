@@ -145,11 +145,14 @@ async function lookUpKey(
  * key. `chargeKey` (the per-key request limit) runs in the same round trip to the limiter's store
  * as the read of the tenant's configuration version; its errors are thrown as they are, once the
  * key is known to be valid. A request with a key cached under the current version costs no
- * database statement; otherwise one (the key joined with its tenant's limits).
+ * database statement; otherwise one (the key joined with its tenant's limits). `alongside`, when
+ * given, is started in that same tick, so the reads it makes of the limiter's store share the round
+ * trip (it runs once the key is known to exist, whether or not it turns out valid).
  */
 export async function authenticateApiKey(
   headers: Headers,
   chargeKey: (principal: ApiKeyPrincipal) => Promise<void> = async () => {},
+  alongside?: () => Promise<unknown>,
 ): Promise<ApiKeyPrincipal> {
   const credential = readCredential(headers);
   if (!credential) {
@@ -167,14 +170,14 @@ export async function authenticateApiKey(
   const cached = keyCache.peek(secretHash);
   if (cached && !failureOf(cached.value, credential, Date.now())) {
     const principal = cached.value.principal;
-    const [version, charged] = await Promise.allSettled([readConfigVersion(principal.tenantId), chargeKey(principal)]);
+    const [version, charged] = await Promise.allSettled([readConfigVersion(principal.tenantId), chargeKey(principal), alongside?.()]);
     const current = version.status === "fulfilled" ? version.value : null;
     if (current !== null && current === cached.version) return accepted(principal, current, charged);
     // Something of the tenant changed since (or the version is unknown): the key may be revoked.
     return accepted(await lookUpKey(headers, credential, secretHash, current), current, charged);
   }
   const principal = await lookUpKey(headers, credential, secretHash, null);
-  const [version, charged] = await Promise.allSettled([readConfigVersion(principal.tenantId), chargeKey(principal)]);
+  const [version, charged] = await Promise.allSettled([readConfigVersion(principal.tenantId), chargeKey(principal), alongside?.()]);
   return accepted(principal, version.status === "fulfilled" ? version.value : null, charged);
 }
 

@@ -49,6 +49,12 @@ export function recordDeliveryOutcome(
   } catch {}
 }
 
+export function recordVerifyHint(result: "hit" | "miss"): void {
+  try {
+    metrics().verifyHints.inc({ result });
+  } catch {}
+}
+
 export function recordJobFailure(queue: string): void {
   try {
     metrics().jobFailures.inc({ queue });

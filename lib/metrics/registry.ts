@@ -37,6 +37,12 @@ function createMetrics() {
       labelNames: ["outcome"] as const,
       registers,
     }),
+    verifyHints: new Counter({
+      name: "otpilot_verify_hints_total",
+      help: 'Verifies by id of POST /api/v1/otp/verify by whether the verification\'s hint was found: "hit" (a right code is one statement) or "miss" (the row is read first).',
+      labelNames: ["result"] as const,
+      registers,
+    }),
     deliveries: new Counter({
       name: "otpilot_delivery_outcomes_total",
       help: "Provider calls by provider, channel and outcome (the status the provider reported, or the kind of error).",

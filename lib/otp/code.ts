@@ -34,6 +34,11 @@ export function hashCode(code: string, pepper: Buffer, verificationId: string): 
   return createHmac("sha256", pepper).update(`${verificationId}\u0000${code}`, "utf8").digest("hex");
 }
 
+/** The hash a submitted code would have been stored under (hex), for a conditional write that compares it. */
+export function submittedCodeHash(submitted: string, pepper: Buffer, verificationId: string, alphabet: CodeAlphabet): string {
+  return hashCode(normalizeSubmittedCode(submitted, alphabet), pepper, verificationId);
+}
+
 /** Whether a submitted code matches a stored hash, compared in constant time. */
 export function codeMatches(
   submitted: string,
@@ -42,10 +47,7 @@ export function codeMatches(
   verificationId: string,
   alphabet: CodeAlphabet,
 ): boolean {
-  const candidate = Buffer.from(
-    hashCode(normalizeSubmittedCode(submitted, alphabet), pepper, verificationId),
-    "hex",
-  );
+  const candidate = Buffer.from(submittedCodeHash(submitted, pepper, verificationId, alphabet), "hex");
   const stored = Buffer.from(storedHash, "hex");
   // A malformed stored hash decodes to another length; timingSafeEqual needs equal lengths.
   if (stored.length !== candidate.length) return false;

@@ -44,7 +44,7 @@ export async function findPendingVerification(
  * generated field list, so a new column is read without touching this; a test compares a row read here
  * with Prisma's own read of it.
  */
-const VERIFICATION_COLUMNS = Prisma.raw(
+export const VERIFICATION_COLUMNS = Prisma.raw(
   Object.values(Prisma.VerificationScalarFieldEnum)
     .map((column) => (column === "deliveryPlan" ? `"deliveryPlan"::text[] AS "deliveryPlan"` : `"${column}"`))
     .join(", "),

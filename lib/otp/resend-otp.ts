@@ -14,6 +14,7 @@ import { assertOpen } from "./assert-open";
 import { generateCode, hashCode, type CodeAlphabet } from "./code";
 import { enforceSendLimits } from "./enforce-send-limits";
 import { findVerification, settleExpiry } from "./find-verification";
+import { leaveVerificationHint } from "./verification-hint";
 import type { LimitGate } from "./limit-gate";
 import { assertCanMessage, resolveApp, resolveRecipient } from "./resolve-target";
 
@@ -67,7 +68,9 @@ export async function resendOtp(
   const channel = plan.channel;
   const recipient = resolveRecipient({ recipient: verification.recipient });
   assertCanMessage(app, recipient, channel);
-  await enforceSendLimits(limits, app, recipient);
+  // The new code gets a full ttl, so does the verify hint (in the limits' round trip).
+  const hint = { tenantId: verification.tenantId, mode: verification.mode, appId: app.id, recipient: recipient.e164, alphabet: verification.alphabet as CodeAlphabet };
+  await Promise.all([enforceSendLimits(limits, app, recipient), leaveVerificationHint(verification.id, hint, app.ttl)]);
 
   const code = generateCode(verification.codeLength, verification.alphabet as CodeAlphabet);
   const template = verification.templateId

@@ -15,6 +15,7 @@ import { enforceSendLimits } from "./enforce-send-limits";
 import type { LimitGate } from "./limit-gate";
 import { assertCanMessage, resolveApp, resolveRecipient } from "./resolve-target";
 import { assertCodeLengthFits, type SendOtpInput } from "./schemas";
+import { leaveVerificationHint } from "./verification-hint";
 import { CREATED, isPendingConflict, writeSend, type NewVerification } from "./send-statement";
 
 export type SendOtpResult = VerificationView & { code?: string };
@@ -52,12 +53,16 @@ export async function sendOtp(
   // Refused before any limit is spent: a bad request changes nothing.
   assertCodeLengthFits(codeLength, alphabet);
 
-  await enforceSendLimits(limits, app, recipient);
+  const id = newId("ver");
+  const ttl = input.ttl ?? app.ttl;
+  // The verify hint shares the limits' round trip; a send the limits refuse leaves one that expires unused.
+  await Promise.all([
+    enforceSendLimits(limits, app, recipient),
+    leaveVerificationHint(id, { tenantId: principal.tenantId, mode: principal.mode, appId: app.id, recipient: recipient.e164, alphabet }, ttl),
+  ]);
 
   const code = generateCode(codeLength, alphabet);
-  const id = newId("ver");
   const now = new Date();
-  const ttl = input.ttl ?? app.ttl;
   const source = origin.source ?? "api";
 
   const verification: NewVerification = {

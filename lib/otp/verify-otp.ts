@@ -1,21 +1,23 @@
-import { Prisma, type Verification } from "@/lib/generated/prisma/client";
+import { Prisma, type App, type Verification } from "@/lib/generated/prisma/client";
 import { serverSecrets } from "@/lib/config/secrets";
 import { db, writeStatement } from "@/lib/db/client";
 import type { SqlRunner } from "@/lib/db/direct-sql";
-import { EVENT_COLUMNS, eventData } from "@/lib/events/event-sql";
+import { EVENT_COLUMNS, eventData, eventDataSql } from "@/lib/events/event-sql";
 import { verificationView, type VerificationView } from "@/lib/events/verification-view";
 import { ApiError, notFound } from "@/lib/http/errors";
-import { newId } from "@/lib/ids";
+import { isId, newId } from "@/lib/ids";
+import { recordVerifyHint } from "@/lib/metrics/record";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
 import { rateLimitIds } from "@/lib/rate-limit/policies";
 import { countInRollupSql, countVerifyTimeSql } from "@/lib/reports/rollup";
 import { enqueueWebhook } from "@/lib/webhooks/enqueue-webhook";
 import { assertOpen } from "./assert-open";
-import { codeMatches, type CodeAlphabet } from "./code";
-import { findPendingVerification, findVerification, settleExpiry } from "./find-verification";
+import { codeMatches, submittedCodeHash, type CodeAlphabet } from "./code";
+import { findPendingVerification, findVerification, settleExpiry, VERIFICATION_COLUMNS } from "./find-verification";
 import type { LimitGate } from "./limit-gate";
 import { resolveApp, resolveRecipient } from "./resolve-target";
 import type { VerifyOtpInput } from "./schemas";
+import { readVerificationHint, type VerificationHint } from "./verification-hint";
 
 export type VerifyOtpResult = { valid: true; verification: VerificationView };
 
@@ -23,15 +25,21 @@ export type VerifyOtpResult = { valid: true; verification: VerificationView };
 type EventApp = { id: string; webhookUrl: string | null };
 
 /**
- * Checks a code. The submitted code is compared with the stored hash in Node, in constant time
- * (codeMatches: HMAC then timingSafeEqual); the state change is then one conditional statement,
- * never read-then-write:
+ * Checks a code. Whatever the path, the recipient's verify limit is charged before the code is
+ * tried, and the state change is one conditional statement, never read-then-write:
  *
  * - a right code approves only if the row is still pending with the same code hash (a resend changes
  *   it), unexpired and with attempts left, so of any number of concurrent right answers exactly one
  *   wins;
  * - a wrong code increments `attempts` in the database under the row lock, so concurrent wrong
  *   answers are each counted once and the maxAttempts-th turns it `failed`.
+ *
+ * With the verification's hint (lib/otp/verification-hint.ts, read by the route in the round trip
+ * of its per-key limit), a verify by id tries the approval first, its condition comparing the hash
+ * of the submitted code: a right code costs that one statement. Without a hint, or when the approval
+ * did not match, the verification is read and the submitted code compared with its hash in Node, in
+ * constant time (codeMatches: HMAC then timingSafeEqual). Comparing in SQL is safe too: both sides are
+ * HMACs under the server's pepper, so how long an equality takes says nothing about the code.
  *
  * Each statement writes its outcome, the verify attempt, the event and the rollups together
  * (approveStatement, countWrongCodeStatement); a transaction joins it only to owe a webhook.
@@ -41,31 +49,83 @@ export async function verifyOtp(
   input: VerifyOtpInput,
   limits: LimitGate,
   context: { ip: string | null },
+  /** the verification's hint as the route read it (null: none found); undefined where none is read */
+  hint?: VerificationHint | null,
 ): Promise<VerifyOtpResult> {
-  let verification = await locate(principal, input);
-  const prisma = await db();
+  const usable = input.id !== undefined && hint && hint.tenantId === principal.tenantId && hint.mode === principal.mode;
+  if (input.id !== undefined && hint !== undefined) recordVerifyHint(usable ? "hit" : "miss");
+  if (input.id !== undefined && usable) {
+    // Through resolveApp: scoped to the tenant, refused for a key restricted to other apps.
+    const app = await resolveApp(principal, hint.appId);
+    await enforceVerifyLimit(limits, principal, app, hint.recipient);
+    const pepper = serverSecrets().codePepper;
+    const target = {
+      id: input.id,
+      tenantId: principal.tenantId,
+      mode: principal.mode,
+      appId: app.id,
+      recipient: hint.recipient,
+      codeHash: submittedCodeHash(input.code, pepper, input.id, hint.alphabet),
+    };
+    const approved = await approve(target, app, context.ip);
+    if (approved) return { valid: true, verification: verificationView(approved) };
+    // A wrong code, or the verification is not open (or not the caller's): read it and answer as
+    // without a hint. The attempt already counted against the recipient's limit.
+    const verification = await findVerification(principal, input.id);
+    if (verification.appId !== hint.appId || verification.recipient !== hint.recipient) {
+      // Hints never change, so this does not happen. Were one wrong, the approval above could not
+      // have matched (its condition names the hint's app and recipient), and the real limit applies.
+      return verifyRead(principal, verification, input.code, limits, context.ip);
+    }
+    return checkCode(verification, input.code, app, context.ip);
+  }
+  return verifyRead(principal, await locate(principal, input), input.code, limits, context.ip);
+}
+
+/** For the route: the hint of the verification a verify by id names (null for a verify by recipient). */
+export function readHintFor(input: VerifyOtpInput): Promise<VerificationHint | null> {
+  return input.id !== undefined && isId("ver", input.id) ? readVerificationHint(input.id) : Promise.resolve(null);
+}
+
+/** The verify without a hint: the verification is read, then its recipient's limit, then the code. */
+async function verifyRead(
+  principal: ApiKeyPrincipal,
+  verification: Verification,
+  code: string,
+  limits: LimitGate,
+  ip: string | null,
+): Promise<VerifyOtpResult> {
   // Through resolveApp: scoped to the tenant, and served by the app cache where there is one.
   const app = await resolveApp(principal, verification.appId);
-  const ids = rateLimitIds({ tenantId: principal.tenantId, appId: app.id, recipient: verification.recipient, numberPrefix: "" });
-  await limits.enforce([{ policy: "verifiesPerRecipient", id: ids.recipient }], app.rateLimits, {
+  await enforceVerifyLimit(limits, principal, app, verification.recipient);
+  return checkCode(verification, code, app, ip);
+}
+
+function enforceVerifyLimit(limits: LimitGate, principal: ApiKeyPrincipal, app: App, recipient: string): Promise<void> {
+  const ids = rateLimitIds({ tenantId: principal.tenantId, appId: app.id, recipient, numberPrefix: "" });
+  return limits.enforce([{ policy: "verifiesPerRecipient", id: ids.recipient }], app.rateLimits, {
     tenantId: principal.tenantId,
     appId: app.id,
   });
+}
 
-  verification = await settleExpiry(verification);
+/** The code against a verification as read (its recipient's limit already charged). */
+async function checkCode(read: Verification, code: string, app: EventApp, ip: string | null): Promise<VerifyOtpResult> {
+  const verification = await settleExpiry(read);
   assertOpen(verification);
   const pepper = serverSecrets().codePepper;
   const alphabet = verification.alphabet as CodeAlphabet;
 
-  if (codeMatches(input.code, verification.codeHash, pepper, verification.id, alphabet)) {
-    const approved = await approve(verification, app, context.ip);
+  if (codeMatches(code, verification.codeHash, pepper, verification.id, alphabet)) {
+    const approved = await approve(verification, app, ip);
     if (approved) return { valid: true, verification: verificationView(approved) };
     // Lost a race: someone approved it, it expired, or a resend replaced the code. Say which.
+    const prisma = await db();
     const current = await settleExpiry(await prisma.verification.findUniqueOrThrow({ where: { id: verification.id } }));
     assertOpen(current);
-    return rejectWrongCode(current, app, context.ip);
+    return rejectWrongCode(current, app, ip);
   }
-  return rejectWrongCode(verification, app, context.ip);
+  return rejectWrongCode(verification, app, ip);
 }
 
 async function locate(principal: ApiKeyPrincipal, input: VerifyOtpInput): Promise<Verification> {
@@ -97,61 +157,61 @@ function withWebhook<T>(
   );
 }
 
-/** The columns an approval changes, or a concurrent delivery may have, for the answer's view. */
-type ApprovedRow = Pick<
-  Verification,
-  "status" | "attempts" | "verifiedAt" | "endedAt" | "updatedAt" | "deliveryStatus" | "deliveryChannel" | "deliveryProvider" | "deliveryUpdatedAt"
->;
+/**
+ * Which verification an approval may change, and the code hash it must still have. The recipient is
+ * the one whose verify limit the attempt was charged to: an approval of any other does not match.
+ */
+type ApprovalTarget = Pick<Verification, "id" | "tenantId" | "mode" | "appId" | "recipient" | "codeHash">;
 
-async function approve(verification: Verification, app: EventApp, ip: string | null): Promise<Verification | null> {
+async function approve(target: ApprovalTarget, app: EventApp, ip: string | null): Promise<Verification | null> {
   const now = new Date();
   const eventId = newId("evt");
   const rows = await withWebhook(
     app,
-    (client) => client.query<ApprovedRow>(approveStatement(verification, { now, ip, eventId })),
+    (client) => client.query<Verification>(approveStatement(target, { now, ip, eventId })),
     (rows) =>
       rows[0]
-        ? { id: eventId, tenantId: verification.tenantId, appId: verification.appId, verificationId: verification.id, type: "verification.approved", at: now }
+        ? { id: eventId, tenantId: target.tenantId, appId: target.appId, verificationId: target.id, type: "verification.approved", at: now }
         : null,
   );
-  return rows[0] ? { ...verification, ...rows[0] } : null;
+  return rows[0] ?? null;
 }
 
 /**
- * Approval as one statement: the conditional update (pending, same code hash, unexpired, attempts
- * left), then — only when it matched — the successful verify attempt, the recipient's "last
- * approved" (first approval creates it), `verification.approved`, and the `approved` rollup and
- * time-to-verify histogram. Returns no row when the update matched nothing (a lost race).
+ * Approval as one statement: the conditional update (the caller's tenant, mode and app, the recipient
+ * whose limit was charged, the given code hash; pending, unexpired, attempts left), then — only when
+ * it matched — the successful verify attempt, the recipient's "last approved" (first approval
+ * creates it), `verification.approved`, and the `approved` rollup and time-to-verify histogram.
+ * Everything but the target comes from the updated row, which it returns whole; no row when the
+ * update matched nothing.
  */
-function approveStatement(v: Verification, at: { now: Date; ip: string | null; eventId: string }): Prisma.Sql {
+function approveStatement(target: ApprovalTarget, at: { now: Date; ip: string | null; eventId: string }): Prisma.Sql {
   const now = Prisma.sql`${at.now}::timestamp`;
-  const secondsToVerify = Math.round((at.now.getTime() - v.createdAt.getTime()) / 1000);
   return Prisma.sql`
     WITH approved AS (
       UPDATE "Verification"
          SET "status" = 'approved', "verifiedAt" = ${now}, "endedAt" = ${now}, "codeEncrypted" = NULL, "updatedAt" = ${now}
-       WHERE "id" = ${v.id} AND "status" = 'pending' AND "codeHash" = ${v.codeHash}
-         AND "expiresAt" > ${now} AND "attempts" < "maxAttempts"
-   RETURNING "id", "tenantId", "mode", "appId", "channel", "country", "createdAt", "status", "attempts", "verifiedAt", "endedAt",
-             "updatedAt", "deliveryStatus", "deliveryChannel", "deliveryProvider", "deliveryUpdatedAt"
+       WHERE "id" = ${target.id} AND "tenantId" = ${target.tenantId} AND "mode" = ${target.mode}::"KeyMode"
+         AND "appId" = ${target.appId} AND "recipient" = ${target.recipient}
+         AND "status" = 'pending' AND "codeHash" = ${target.codeHash} AND "expiresAt" > ${now} AND "attempts" < "maxAttempts"
+   RETURNING ${VERIFICATION_COLUMNS}
     ), attempt AS (
       INSERT INTO "VerifyAttempt" ("id", "tenantId", "verificationId", "success", "reason", "ip", "createdAt")
       SELECT ${newId("vat")}, a."tenantId", a."id", true, 'approved', ${at.ip}::text, ${now} FROM approved a
     ), known_recipient AS (
       INSERT INTO "Recipient" ("id", "tenantId", "phone", "firstApprovedAt", "lastApprovedAt")
-      SELECT ${newId("rcp")}, a."tenantId", ${v.recipient}, ${now}, ${now} FROM approved a
+      SELECT ${newId("rcp")}, a."tenantId", a."recipient", ${now}, ${now} FROM approved a
       ON CONFLICT ("tenantId", "phone") DO UPDATE SET "lastApprovedAt" = EXCLUDED."lastApprovedAt"
     ), approved_event AS (
       INSERT INTO "Event" ${EVENT_COLUMNS}
-      SELECT ${at.eventId}, a."tenantId", a."appId", a."id", ${v.mode}::"KeyMode", 'verification.approved',
-             ${JSON.stringify(eventData({ secondsToVerify }, v.source))}::jsonb || jsonb_build_object('attempts', a."attempts" + 1),
+      SELECT ${at.eventId}, a."tenantId", a."appId", a."id", a."mode", 'verification.approved',
+             ${eventDataSql({}, Prisma.sql`a."source"`)}
+               || jsonb_build_object('secondsToVerify', round(extract(epoch FROM ${now} - a."createdAt"))::int, 'attempts', a."attempts" + 1),
              ${now}
         FROM approved a
     ), approved_rollup AS (${countInRollupSql("approved", Prisma.sql`approved v`)}
     ), verify_time AS (${countVerifyTimeSql(Prisma.sql`approved v`)})
-    SELECT "status"::text AS "status", "attempts", "verifiedAt", "endedAt", "updatedAt", "deliveryStatus"::text AS "deliveryStatus",
-           "deliveryChannel"::text AS "deliveryChannel", "deliveryProvider", "deliveryUpdatedAt"
-      FROM approved`;
+    SELECT * FROM approved`;
 }
 
 type Counted = { attempts: number; maxAttempts: number; status: string };

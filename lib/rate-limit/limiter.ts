@@ -53,8 +53,8 @@ export function readStoreValue(key: string): Promise<string | null> {
   return defaultLimiter().readValue(key);
 }
 
-export function writeStoreValue(key: string, value: string): Promise<void> {
-  return defaultLimiter().writeValue(key, value);
+export function writeStoreValue(key: string, value: string, ttlSeconds?: number): Promise<void> {
+  return defaultLimiter().writeValue(key, value, ttlSeconds);
 }
 
 /** Resolves when the store answers within the deadline; for /api/health. */

@@ -33,7 +33,7 @@ export type RateLimiter = {
   reset(policy: PolicyName, id: string): Promise<void>;
   /** A plain value in the store (see LimiterStore.get), with the same deadline as the limits. */
   readValue(key: string): Promise<string | null>;
-  writeValue(key: string, value: string): Promise<void>;
+  writeValue(key: string, value: string, ttlSeconds?: number): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 };
@@ -143,7 +143,7 @@ export function createRateLimiter(options: {
     },
 
     readValue: (key) => withDeadline(() => store.get(key)),
-    writeValue: (key, value) => withDeadline(() => store.set(key, value)),
+    writeValue: (key, value, ttlSeconds) => withDeadline(() => store.set(key, value, ttlSeconds)),
     ping: () => withDeadline(() => store.ping()),
     close: () => store.close(),
   };

@@ -1,11 +1,12 @@
 /**
- * `npx tsx scripts/bench/summarize-profile.ts <file.cpuprofile> [--top 40] [--filter text]`
+ * `npx tsx scripts/bench/summarize-profile.ts <file.cpuprofile> [--top 40] [--filter text] [--last ms]`
  *
  * Where a V8 CPU profile (from `npm run bench -- --cpu-prof <dir>`) spends its time: self time by
  * package (node internals, next, prisma, pg, …, or the app's bundled code), the functions with the
  * most self time, and the functions with the most total time (self + callees, each counted once per
  * stack so recursion does not inflate it). `--filter` keeps stacks that pass through a function
- * whose name or file contains the text, to look at one route.
+ * whose name or file contains the text, to look at one route. `--last` keeps the samples of the
+ * profile's last milliseconds: the last scenario of cpu-check.ts (verify runs 6 s before the server stops).
  */
 import fs from "node:fs";
 import { SourceMap } from "node:module";
@@ -19,7 +20,7 @@ type CpuProfile = { nodes: ProfileNode[]; startTime: number; endTime: number; sa
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { top: { type: "string", default: "40" }, filter: { type: "string" } },
+  options: { top: { type: "string", default: "40" }, filter: { type: "string" }, last: { type: "string" } },
 });
 if (positionals.length !== 1) {
   console.error("usage: summarize-profile.ts <file.cpuprofile> [--top 40] [--filter text]");
@@ -98,7 +99,12 @@ const selfByFunction = new Map<string, number>();
 const totalByFunction = new Map<string, number>();
 let total = 0;
 let idle = 0;
+// Sample i was taken at startTime + the sum of timeDeltas[0..i] (microseconds).
+const sampledAt: number[] = [];
+for (let i = 0, at = profile.startTime; i < profile.samples.length; i++) sampledAt.push((at += profile.timeDeltas[i] ?? 0));
+const from = values.last ? profile.endTime - Number(values.last) * 1000 : -Infinity;
 for (let i = 0; i < profile.samples.length; i++) {
+  if (sampledAt[i]! < from) continue;
   const ms = (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000;
   const node = byId.get(profile.samples[i]!)!;
   if (node.callFrame.functionName === "(idle)") {

@@ -1,12 +1,16 @@
 /**
  * Pending verifications with known codes, so a fixed-duration verify run never runs dry: the
  * sends of the send run give some, and this makes the rest in bulk, each a copy of a real
- * verification (the template) with its own id, recipient and code hash.
+ * verification (the template) with its own id, recipient and code hash, and — as a send leaves
+ * one — its verify hint in Redis (lib/otp/verification-hint.ts).
  */
 import { randomInt } from "node:crypto";
 import pg from "pg";
+import { createClient } from "redis";
 import { hashCode } from "@/lib/otp/code";
 import { newId } from "@/lib/ids";
+import type { CodeAlphabet } from "@/lib/otp/code";
+import { verificationHintCommand, type VerificationHint } from "@/lib/otp/verification-hint";
 
 export type PendingCode = { id: string; code: string };
 
@@ -25,12 +29,22 @@ const BATCH = 10_000;
  */
 export async function makePendingVerifications(
   databaseUrl: string,
-  options: { templateId: string; pepper: Buffer; count: number; recipientOffset: number },
+  options: { templateId: string; pepper: Buffer; count: number; recipientOffset: number; redisUrl: string },
 ): Promise<PendingCode[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  const redis = createClient({ url: options.redisUrl });
+  await redis.connect();
   const made: PendingCode[] = [];
   try {
+    const {
+      rows: [template],
+    } = await client.query<{ tenantId: string; mode: "live" | "test"; appId: string; alphabet: CodeAlphabet }>(
+      `SELECT "tenantId", "mode"::text AS "mode", "appId", "alphabet" FROM "Verification" WHERE "id" = $1`,
+      [options.templateId],
+    );
+    if (!template) throw new Error(`no verification ${options.templateId} to copy`);
+    const HOUR = 3600;
     for (let first = 0; first < options.count; first += BATCH) {
       const size = Math.min(BATCH, options.count - first);
       const ids: string[] = [];
@@ -53,9 +67,17 @@ export async function makePendingVerifications(
           WHERE v."id" = $1`,
         [options.templateId, ids, recipients, hashes],
       );
+      // Pipelined: node-redis writes the commands of one tick together.
+      await Promise.all(
+        ids.map((id, i) => {
+          const hint: VerificationHint = { ...template, recipient: recipients[i]! };
+          return redis.sendCommand(verificationHintCommand(id, hint, HOUR));
+        }),
+      );
     }
   } finally {
     await client.end();
+    redis.destroy();
   }
   return made;
 }

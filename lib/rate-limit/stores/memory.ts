@@ -60,8 +60,8 @@ export function createMemoryStore(): LimiterStore {
       const entry = live(data, key, Date.now());
       return entry?.text ?? (entry ? String(entry.value) : null);
     },
-    set: async (key, value) => {
-      data.set(key, { value: 0, text: value, expiresAt: undefined });
+    set: async (key, value, ttlSeconds) => {
+      data.set(key, { value: 0, text: value, expiresAt: ttlSeconds ? Date.now() + ttlSeconds * 1000 : undefined });
     },
     ping: async () => {},
     close: async () => data.clear(),

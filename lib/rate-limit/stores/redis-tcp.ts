@@ -60,8 +60,8 @@ export function createRedisTcpStore(url: string): LimiterStore {
     eval: (script, keys, args) =>
       send(["EVAL", flags.script(script), String(keys.length), ...keys, ...scriptArgs(args)]),
     get: (key) => send<string | null>(["GET", key]),
-    set: async (key, value) => {
-      await send(["SET", key, value]);
+    set: async (key, value, ttlSeconds) => {
+      await send(ttlSeconds ? ["SET", key, value, "EX", String(ttlSeconds)] : ["SET", key, value]);
     },
     ping: async () => {
       await send(["PING"]);

@@ -11,7 +11,8 @@ export interface LimiterStore {
    * (a shared signal every instance reads in the same round trip as its limits). Null when unset.
    */
   get(key: string): Promise<string | null>;
-  set(key: string, value: string): Promise<void>;
+  /** `ttlSeconds`: the value expires then (kept until overwritten when absent). */
+  set(key: string, value: string, ttlSeconds?: number): Promise<void>;
   /** Resolves when the store answers; for /api/health. */
   ping(): Promise<void>;
   /** Releases connections (tests, shutdown). */

@@ -24,10 +24,12 @@ export function createUpstashStore(config: { url: string; token: string; timeout
     // and a script reads the primary, where the announcement was written.
     get: async (key) => {
       const value = await redis.eval<[], unknown>(GET_SCRIPT, [key], []);
-      return value === null || value === undefined ? null : String(value);
+      if (value === null || value === undefined) return null;
+      // @upstash/redis parses results that are JSON ("123" → 123, a JSON object → an object): undone here.
+      return typeof value === "object" ? JSON.stringify(value) : String(value);
     },
-    set: async (key, value) => {
-      await redis.set(key, value);
+    set: async (key, value, ttlSeconds) => {
+      await (ttlSeconds ? redis.set(key, value, { ex: ttlSeconds }) : redis.set(key, value));
     },
     ping: async () => {
       await redis.ping();

@@ -141,6 +141,15 @@ describe.each(BACKENDS)("rate limiting on %s", (backend) => {
     expect(await limiter().readValue(key)).toBe("42");
   });
 
+  it("keeps a JSON value as written (the verify hints) until its time to live ends", async () => {
+    const key = `${prefix}:${backend}:expiring`;
+    const value = JSON.stringify({ tenantId: "ten_1", recipient: "+5511999990000", n: 1 });
+    await limiter().writeValue(key, value, 1);
+    expect(await limiter().readValue(key)).toBe(value);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(await limiter().readValue(key)).toBeNull();
+  });
+
   it("lets requests through again when the window ends", async () => {
     const check = {
       policy: "requestsPerKey" as const,

@@ -13,7 +13,7 @@ type RouteMethod = {
   method: string;
   path: string;
   file: string;
-  /** `readJsonBody(request, X)` / `readQuery(request, X)`: where X is imported from */
+  /** `readJsonBody(request, X)` or `bodyFirstRoute(X, …)` / `readQuery(request, X)`: where X is imported from */
   body?: SchemaImport;
   query?: SchemaImport;
 };
@@ -95,15 +95,16 @@ function servedMethods(file: string): RouteMethod[] {
     ts.isCallExpression(node) &&
     ts.isIdentifier(node.expression) &&
     node.expression.text === "methodNotAllowed";
-  const schemaPassedTo = (node: ts.Node, reader: string): SchemaImport | undefined => {
+  /** `readers`: the functions that take a schema, each with the position of its schema argument. */
+  const schemaPassedTo = (node: ts.Node, readers: Record<string, number>): SchemaImport | undefined => {
     let found: SchemaImport | undefined;
     const visit = (child: ts.Node) => {
       if (
         ts.isCallExpression(child) &&
         ts.isIdentifier(child.expression) &&
-        child.expression.text === reader
+        Object.hasOwn(readers, child.expression.text)
       ) {
-        const argument = child.arguments[1];
+        const argument = child.arguments[readers[child.expression.text]!];
         if (argument && ts.isIdentifier(argument)) {
           found = imports.get(argument.text) ?? {
             module: "(declared in the route file)",
@@ -124,8 +125,8 @@ function servedMethods(file: string): RouteMethod[] {
       method: method.toLowerCase(),
       path: urlPath(file),
       file: path.relative(root, file),
-      body: schemaPassedTo(handler!, "readJsonBody"),
-      query: schemaPassedTo(handler!, "readQuery"),
+      body: schemaPassedTo(handler!, { readJsonBody: 1, bodyFirstRoute: 0 }),
+      query: schemaPassedTo(handler!, { readQuery: 1 }),
     }));
 }
 

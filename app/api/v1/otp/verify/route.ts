@@ -1,12 +1,11 @@
-import { apiRoute, json, methodNotAllowed, options } from "@/lib/http/api-route";
-import { readJsonBody } from "@/lib/http/body";
+import { bodyFirstRoute, json, methodNotAllowed, options } from "@/lib/http/api-route";
 import { verifyOtpSchema } from "@/lib/otp/schemas";
-import { verifyOtp } from "@/lib/otp/verify-otp";
+import { readHintFor, verifyOtp } from "@/lib/otp/verify-otp";
 
-export const POST = apiRoute(async ({ request, principal, limits, ip }) => {
-  const input = await readJsonBody(request, verifyOtpSchema);
-  return json(await verifyOtp(principal, input, limits, { ip }));
-});
+// The body first: the verification's hint is read in the round trip of the key's own limit.
+export const POST = bodyFirstRoute(verifyOtpSchema, readHintFor, async ({ input, early, principal, limits, ip }) =>
+  json(await verifyOtp(principal, input, limits, { ip }, early ?? null)),
+);
 
 export const GET = methodNotAllowed(["POST"]);
 export const PUT = GET;
