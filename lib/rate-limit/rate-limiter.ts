@@ -57,21 +57,37 @@ export function createRateLimiter(options: {
   const keyPrefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
+  // One Ratelimit per policy and (limit, window): a request's checks reuse them instead of building
+  // a client per check. Apps' overrides make the set open-ended, so it is emptied when it grows large.
+  const limiters = new Map<string, Ratelimit>();
+  const MAX_LIMITERS = 1_000;
+
   function limiterFor(check: Pick<LimitCheck, "policy" | "override">): Ratelimit {
     const policy = POLICIES[check.policy];
     const { limit, windowSeconds } = check.override ?? policy;
+    const cacheKey = `${check.policy} ${limit} ${windowSeconds}`;
+    let limiter = limiters.get(cacheKey);
+    if (!limiter) {
+      if (limiters.size >= MAX_LIMITERS) limiters.clear();
+      limiter = newLimiter(policy.prefix, limit, windowSeconds, check.policy);
+      limiters.set(cacheKey, limiter);
+    }
+    return limiter;
+  }
+
+  function newLimiter(prefix: string, limit: number, windowSeconds: number, name: PolicyName): Ratelimit {
     if (
       !Number.isSafeInteger(limit) ||
       limit < 1 ||
       !Number.isSafeInteger(windowSeconds) ||
       windowSeconds < 1
     ) {
-      throw new RangeError(`rate limit ${check.policy}: limit and windowSeconds must be positive integers`);
+      throw new RangeError(`rate limit ${name}: limit and windowSeconds must be positive integers`);
     }
     return new Ratelimit({
       redis: store as unknown as Redis,
       limiter: Ratelimit.fixedWindow(limit, `${windowSeconds} s`),
-      prefix: `${keyPrefix}:${policy.prefix}`,
+      prefix: `${keyPrefix}:${prefix}`,
       timeout: 0,
       ephemeralCache: false,
       analytics: false,
