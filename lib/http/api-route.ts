@@ -53,30 +53,24 @@ export function bodyFirstRoute<S extends z.ZodType, Early, Params = Record<strin
   alongsideAuth: (input: z.infer<S>) => Promise<Early>,
   handler: (ctx: ApiContext<Params> & { input: z.infer<S>; early: Early | undefined }) => Promise<Response>,
 ): (request: Request, route: RouteContext<Params>) => Promise<Response> {
-  type Body = { ok: true; input: z.infer<S> } | { ok: false; error: unknown };
-  const bodies = new WeakMap<Request, { body: Body; early?: Promise<Early> }>();
-  const keyed = keyedRoute<Params>(
-    {
-      authenticate: (request, chargeKey) => {
-        const state = bodies.get(request)!;
-        const { body } = state;
-        return authenticateApiKey(request.headers, chargeKey, body.ok ? () => (state.early = alongsideAuth(body.input)) : undefined);
-      },
-      errorResponse: renderProblem,
-    },
-    async (ctx) => {
-      const { body, early } = bodies.get(ctx.request)!;
-      if (!body.ok) throw body.error;
-      return handler({ ...ctx, input: body.input, early: await early });
-    },
-  );
   return async (request, route) => {
-    const body: Body = await readJsonBody(request, schema).then(
-      (input) => ({ ok: true as const, input }),
+    const body = await readJsonBody(request, schema).then(
+      (input: z.infer<S>) => ({ ok: true as const, input }),
       (error: unknown) => ({ ok: false as const, error }),
     );
-    bodies.set(request, { body });
-    return keyed(request, route);
+    let early: Promise<Early> | undefined;
+    // The pipeline for this request: its authentication starts the body's read beside its own.
+    return keyedRoute<Params>(
+      {
+        authenticate: (_, chargeKey) =>
+          authenticateApiKey(request.headers, chargeKey, body.ok ? () => (early = alongsideAuth(body.input)) : undefined),
+        errorResponse: renderProblem,
+      },
+      async (ctx) => {
+        if (!body.ok) throw body.error;
+        return handler({ ...ctx, input: body.input, early: await early });
+      },
+    )(request, route);
   };
 }
 

@@ -69,8 +69,8 @@ export async function resendOtp(
   const recipient = resolveRecipient({ recipient: verification.recipient });
   assertCanMessage(app, recipient, channel);
   // The new code gets a full ttl, so does the verify hint (in the limits' round trip).
-  const hint = { tenantId: verification.tenantId, mode: verification.mode, appId: app.id, recipient: recipient.e164, alphabet: verification.alphabet as CodeAlphabet };
-  await Promise.all([enforceSendLimits(limits, app, recipient), leaveVerificationHint(verification.id, hint, app.ttl)]);
+  const hinted = { ...verification, alphabet: verification.alphabet as CodeAlphabet };
+  await Promise.all([enforceSendLimits(limits, app, recipient), leaveVerificationHint(hinted, app.ttl)]);
 
   const code = generateCode(verification.codeLength, verification.alphabet as CodeAlphabet);
   const template = verification.templateId

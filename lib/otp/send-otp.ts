@@ -58,7 +58,7 @@ export async function sendOtp(
   // The verify hint shares the limits' round trip; a send the limits refuse leaves one that expires unused.
   await Promise.all([
     enforceSendLimits(limits, app, recipient),
-    leaveVerificationHint(id, { tenantId: principal.tenantId, mode: principal.mode, appId: app.id, recipient: recipient.e164, alphabet }, ttl),
+    leaveVerificationHint({ id, tenantId: principal.tenantId, mode: principal.mode, appId: app.id, recipient: recipient.e164, alphabet }, ttl),
   ]);
 
   const code = generateCode(codeLength, alphabet);

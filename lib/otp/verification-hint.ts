@@ -38,15 +38,25 @@ function hintKey(verificationId: string): string {
   return `otpilot:vh:${verificationId}`;
 }
 
+/** The verification a hint is left for: what the send or resend knows of it. */
+export type HintedVerification = VerificationHint & { id: string };
+
+/** Where and how long a verification's hint is kept, and its value: one record for every writer. */
+export function hintRecord(v: HintedVerification, codeTtlSeconds: number): { key: string; value: string; ttlSeconds: number } {
+  const hint: VerificationHint = { tenantId: v.tenantId, mode: v.mode, appId: v.appId, recipient: v.recipient, alphabet: v.alphabet };
+  return { key: hintKey(v.id), value: JSON.stringify(hint), ttlSeconds: codeTtlSeconds + GRACE_SECONDS };
+}
+
 /**
- * The hint of a new verification, written by the send (issued in the same tick as its limits, so
- * it shares their round trip). Best effort: without it a verify reads the row first.
+ * The hint of a verification with a new code, written by the send or resend (issued in the same tick
+ * as its limits, so it shares their round trip). Best effort: without it a verify reads the row first.
  */
-export async function leaveVerificationHint(verificationId: string, hint: VerificationHint, ttlSeconds: number): Promise<void> {
+export async function leaveVerificationHint(v: HintedVerification, codeTtlSeconds: number): Promise<void> {
+  const { key, value, ttlSeconds } = hintRecord(v, codeTtlSeconds);
   try {
-    await writeStoreValue(hintKey(verificationId), JSON.stringify(hint), ttlSeconds + GRACE_SECONDS);
+    await writeStoreValue(key, value, ttlSeconds);
   } catch (error) {
-    logger.warn({ err: error, verificationId }, "could not leave a verification hint; verifies of it read the row first");
+    logger.warn({ err: error, verificationId: v.id }, "could not leave a verification hint; verifies of it read the row first");
   }
 }
 
@@ -60,9 +70,4 @@ export async function readVerificationHint(verificationId: string): Promise<Veri
   } catch {
     return null;
   }
-}
-
-/** The redis command a bulk writer (the benchmark's verification pool) issues for one hint. */
-export function verificationHintCommand(verificationId: string, hint: VerificationHint, ttlSeconds: number): string[] {
-  return ["SET", hintKey(verificationId), JSON.stringify(hint), "EX", String(ttlSeconds + GRACE_SECONDS)];
 }

@@ -8,7 +8,7 @@ import { ApiError, notFound } from "@/lib/http/errors";
 import { isId, newId } from "@/lib/ids";
 import { recordVerifyHint } from "@/lib/metrics/record";
 import type { ApiKeyPrincipal } from "@/lib/keys/authenticate-api-key";
-import { rateLimitIds } from "@/lib/rate-limit/policies";
+import { limitIds } from "@/lib/rate-limit/policies";
 import { countInRollupSql, countVerifyTimeSql } from "@/lib/reports/rollup";
 import { enqueueWebhook } from "@/lib/webhooks/enqueue-webhook";
 import { assertOpen } from "./assert-open";
@@ -52,34 +52,47 @@ export async function verifyOtp(
   /** the verification's hint as the route read it (null: none found); undefined where none is read */
   hint?: VerificationHint | null,
 ): Promise<VerifyOtpResult> {
-  const usable = input.id !== undefined && hint && hint.tenantId === principal.tenantId && hint.mode === principal.mode;
-  if (input.id !== undefined && hint !== undefined) recordVerifyHint(usable ? "hit" : "miss");
-  if (input.id !== undefined && usable) {
-    // Through resolveApp: scoped to the tenant, refused for a key restricted to other apps.
-    const app = await resolveApp(principal, hint.appId);
-    await enforceVerifyLimit(limits, principal, app, hint.recipient);
-    const pepper = serverSecrets().codePepper;
-    const target = {
+  if (input.id !== undefined && hint !== undefined) {
+    const fits = hint !== null && hint.tenantId === principal.tenantId && hint.mode === principal.mode;
+    recordVerifyHint(fits ? "hit" : "miss");
+    if (fits) return verifyWithHint(principal, { id: input.id, code: input.code }, hint, limits, context.ip);
+  }
+  return verifyRead(principal, await locate(principal, input), input.code, limits, context.ip);
+}
+
+/** The approval first, for a verification whose hint fits the key; the read only when it did not match. */
+async function verifyWithHint(
+  principal: ApiKeyPrincipal,
+  input: { id: string; code: string },
+  hint: VerificationHint,
+  limits: LimitGate,
+  ip: string | null,
+): Promise<VerifyOtpResult> {
+  // Through resolveApp: scoped to the tenant, refused for a key restricted to other apps.
+  const app = await resolveApp(principal, hint.appId);
+  await enforceVerifyLimit(limits, principal, app, hint.recipient);
+  const approved = await approve(
+    {
       id: input.id,
       tenantId: principal.tenantId,
       mode: principal.mode,
       appId: app.id,
       recipient: hint.recipient,
-      codeHash: submittedCodeHash(input.code, pepper, input.id, hint.alphabet),
-    };
-    const approved = await approve(target, app, context.ip);
-    if (approved) return { valid: true, verification: verificationView(approved) };
-    // A wrong code, or the verification is not open (or not the caller's): read it and answer as
-    // without a hint. The attempt already counted against the recipient's limit.
-    const verification = await findVerification(principal, input.id);
-    if (verification.appId !== hint.appId || verification.recipient !== hint.recipient) {
-      // Hints never change, so this does not happen. Were one wrong, the approval above could not
-      // have matched (its condition names the hint's app and recipient), and the real limit applies.
-      return verifyRead(principal, verification, input.code, limits, context.ip);
-    }
-    return checkCode(verification, input.code, app, context.ip);
+      codeHash: submittedCodeHash(input.code, serverSecrets().codePepper, input.id, hint.alphabet),
+    },
+    app,
+    ip,
+  );
+  if (approved) return { valid: true, verification: verificationView(approved) };
+  // A wrong code, or the verification is not open (or not the caller's): read it and answer as
+  // without a hint. The attempt already counted against the recipient's limit.
+  const verification = await findVerification(principal, input.id);
+  if (verification.appId !== hint.appId || verification.recipient !== hint.recipient) {
+    // Hints never change, so this does not happen. Were one wrong, the approval above could not
+    // have matched (its condition names the hint's app and recipient), and the real limit applies.
+    return verifyRead(principal, verification, input.code, limits, ip);
   }
-  return verifyRead(principal, await locate(principal, input), input.code, limits, context.ip);
+  return checkCode(verification, input.code, app, ip);
 }
 
 /** For the route: the hint of the verification a verify by id names (null for a verify by recipient). */
@@ -102,8 +115,7 @@ async function verifyRead(
 }
 
 function enforceVerifyLimit(limits: LimitGate, principal: ApiKeyPrincipal, app: App, recipient: string): Promise<void> {
-  const ids = rateLimitIds({ tenantId: principal.tenantId, appId: app.id, recipient, numberPrefix: "" });
-  return limits.enforce([{ policy: "verifiesPerRecipient", id: ids.recipient }], app.rateLimits, {
+  return limits.enforce([{ policy: "verifiesPerRecipient", id: limitIds.recipient(app.id, recipient) }], app.rateLimits, {
     tenantId: principal.tenantId,
     appId: app.id,
   });

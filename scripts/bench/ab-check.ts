@@ -12,10 +12,9 @@
  * of one request at a time). `AB_A_NODE_OPTIONS` / `AB_B_NODE_OPTIONS` start a server with other
  * Node options (compare a V8 flag on one build: give the same dist dir twice).
  */
-import path from "node:path";
-import { runLoad, type LoadRequest } from "./load";
-import { Cleanups, createDatabase, groupCpuSeconds, productionEnv, repoRoot, startAppServer } from "./services";
-import { createBenchTenant } from "./tenant";
+import { startHotPathServer, type HotPathServer } from "./hot-path-server";
+import { runLoad } from "./load";
+import { Cleanups, groupCpuSeconds } from "./services";
 
 const [distA, distB, roundsArg, secondsArg, connectionsArg] = process.argv.slice(2);
 if (!distA || !distB) {
@@ -28,60 +27,28 @@ const CONNECTIONS = Number(connectionsArg ?? 64);
 const SCENARIOS = ["live", "send", "verify"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
-type Server = {
-  label: string;
-  pid: number;
-  baseUrl: string;
-  requests: Record<Scenario, LoadRequest>;
+type Measured = HotPathServer & {
   cpuMs: Record<Scenario, number[]>;
   perSecond: Record<Scenario, number[]>;
   p50: Record<Scenario, number[]>;
   non2xx: number;
 };
 
-async function start(label: string, distDir: string, cleanups: Cleanups): Promise<Server> {
-  const databaseUrl = await createDatabase("postgresql://postgres@127.0.0.1:5432/postgres", cleanups, `otpilot_ab_${label.toLowerCase()}`);
-  const env: NodeJS.ProcessEnv = { ...productionEnv({ databaseUrl, dataDir: path.join(repoRoot, `.data-ab-${label}`) }), NEXT_DIST_DIR: distDir };
+async function start(label: "A" | "B", distDir: string, cleanups: Cleanups): Promise<Measured> {
   const nodeOptions = process.env[`AB_${label}_NODE_OPTIONS`];
-  if (nodeOptions) env.NODE_OPTIONS = nodeOptions;
-  const { baseUrl, server } = await startAppServer(`server ${label}`, {
-    env,
-    logFile: path.join(repoRoot, `.data-ab-${label}.log`),
+  const server = await startHotPathServer({
+    name: `ab-${label.toLowerCase()}`,
     cleanups,
+    recipientPrefix: label === "A" ? "+551197" : "+551196",
+    env: { NEXT_DIST_DIR: distDir, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
   });
-  const tenant = await createBenchTenant(`ab-${label}`, baseUrl, env);
-  const headers = { Authorization: `Bearer ${tenant.secret}` };
-  const codes: Array<{ id: string; code: string }> = [];
-  let next = 0;
-  const recipientBase = label === "A" ? "+551197" : "+551196";
-  return {
-    label,
-    pid: server.pid!,
-    baseUrl,
-    non2xx: 0,
-    cpuMs: { live: [], send: [], verify: [] },
-    perSecond: { live: [], send: [], verify: [] },
-    p50: { live: [], send: [], verify: [] },
-    requests: {
-      live: { method: "GET", path: "/api/health/live" },
-      send: {
-        method: "POST",
-        path: "/api/v1/otp/send",
-        headers,
-        body: () => ({ recipient: `${recipientBase}${String(next++).padStart(7, "0")}` }),
-        onResponse: (status, body) => {
-          if (status === 201) codes.push(JSON.parse(body) as { id: string; code: string });
-        },
-      },
-      // The codes of this server's send runs, newest first, each used once.
-      verify: { method: "POST", path: "/api/v1/otp/verify", headers, body: () => codes.pop() },
-    },
-  };
+  const perScenario = () => ({ live: [], send: [], verify: [] });
+  return { ...server, cpuMs: perScenario(), perSecond: perScenario(), p50: perScenario(), non2xx: 0 };
 }
 
-async function measure(server: Server, scenario: Scenario, duration: number): Promise<void> {
+async function measure(server: Measured, scenario: Scenario, duration: number): Promise<void> {
   const before = groupCpuSeconds(server.pid)!;
-  const result = await runLoad(server.baseUrl, server.requests[scenario], { connections: CONNECTIONS, seconds: duration });
+  const result = await runLoad(server.baseUrl, server.scenarios[scenario], { connections: CONNECTIONS, seconds: duration });
   server.cpuMs[scenario].push(((groupCpuSeconds(server.pid)! - before) * 1000) / result.total);
   server.perSecond[scenario].push(result.requestsPerSecond);
   server.p50[scenario].push(result.p50);
@@ -99,7 +66,7 @@ try {
   const a = await start("A", distA, cleanups);
   const b = await start("B", distB, cleanups);
   // Warm both (JIT, pools, caches) and give verify its first codes; not counted.
-  for (const server of [a, b]) for (const scenario of SCENARIOS) await runLoad(server.baseUrl, server.requests[scenario], { connections: CONNECTIONS, seconds: 2 });
+  for (const server of [a, b]) for (const scenario of SCENARIOS) await runLoad(server.baseUrl, server.scenarios[scenario], { connections: CONNECTIONS, seconds: 2 });
 
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? [a, b] : [b, a];

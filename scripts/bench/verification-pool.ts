@@ -10,7 +10,7 @@ import { createClient } from "redis";
 import { hashCode } from "@/lib/otp/code";
 import { newId } from "@/lib/ids";
 import type { CodeAlphabet } from "@/lib/otp/code";
-import { verificationHintCommand, type VerificationHint } from "@/lib/otp/verification-hint";
+import { hintRecord } from "@/lib/otp/verification-hint";
 
 export type PendingCode = { id: string; code: string };
 
@@ -70,8 +70,8 @@ export async function makePendingVerifications(
       // Pipelined: node-redis writes the commands of one tick together.
       await Promise.all(
         ids.map((id, i) => {
-          const hint: VerificationHint = { ...template, recipient: recipients[i]! };
-          return redis.sendCommand(verificationHintCommand(id, hint, HOUR));
+          const { key, value, ttlSeconds } = hintRecord({ ...template, id, recipient: recipients[i]! }, HOUR);
+          return redis.set(key, value, { EX: ttlSeconds });
         }),
       );
     }

@@ -11,6 +11,17 @@ async function started() {
 }
 
 describe("POST /api/v1/otp/verify errors", () => {
+  it("the key is answered before the body: a bad key is 401 whatever the body, a good key with a bad body 400", async () => {
+    const t = await newTenant();
+    const badKey = { keyId: t.test.keyId, secret: `${t.test.secret.slice(0, -1)}x` };
+    expectProblem(await api("POST", "/api/v1/otp/verify", { key: badKey, body: '{"id": "ver_' }), 401, "unauthorized");
+    expectProblem(await api("POST", "/api/v1/otp/verify", { body: { code: 123 } }), 401, "unauthorized");
+    expectProblem(await api("POST", "/api/v1/otp/verify", { key: t.test, body: '{"id": "ver_' }), 400, "invalid_request");
+    const invalid = await api("POST", "/api/v1/otp/verify", { key: t.test, body: { code: 123 } });
+    expectProblem(invalid, 400, "invalid_request");
+    expect(invalid.headers.get("ratelimit-limit")).toMatch(/^\d+$/);
+  });
+
   it("a code works once: a second verify answers 409 already_verified", async () => {
     const { t, id, code } = await started();
     expect((await api("POST", "/api/v1/otp/verify", { key: t.test, body: { id, code } })).status).toBe(200);
