@@ -68,9 +68,7 @@ async function verifyWithHint(
   limits: LimitGate,
   ip: string | null,
 ): Promise<VerifyOtpResult> {
-  // Through resolveApp: scoped to the tenant, refused for a key restricted to other apps.
-  const app = await resolveApp(principal, hint.appId);
-  await enforceVerifyLimit(limits, principal, app, hint.recipient);
+  const app = await chargeVerifyLimit(principal, limits, hint);
   const approved = await approve(
     {
       id: input.id,
@@ -108,17 +106,25 @@ async function verifyRead(
   limits: LimitGate,
   ip: string | null,
 ): Promise<VerifyOtpResult> {
-  // Through resolveApp: scoped to the tenant, and served by the app cache where there is one.
-  const app = await resolveApp(principal, verification.appId);
-  await enforceVerifyLimit(limits, principal, app, verification.recipient);
+  const app = await chargeVerifyLimit(principal, limits, verification);
   return checkCode(verification, code, app, ip);
 }
 
-function enforceVerifyLimit(limits: LimitGate, principal: ApiKeyPrincipal, app: App, recipient: string): Promise<void> {
-  return limits.enforce([{ policy: "verifiesPerRecipient", id: limitIds.recipient(app.id, recipient) }], app.rateLimits, {
+/**
+ * The verification's app — through resolveApp: scoped to the tenant, refused for a key restricted to
+ * other apps, served by the app cache where there is one — once its recipient's verify limit is charged.
+ */
+async function chargeVerifyLimit(
+  principal: ApiKeyPrincipal,
+  limits: LimitGate,
+  verification: { appId: string; recipient: string },
+): Promise<App> {
+  const app = await resolveApp(principal, verification.appId);
+  await limits.enforce([{ policy: "verifiesPerRecipient", id: limitIds.recipient(app.id, verification.recipient) }], app.rateLimits, {
     tenantId: principal.tenantId,
     appId: app.id,
   });
+  return app;
 }
 
 /** The code against a verification as read (its recipient's limit already charged). */
