@@ -60,12 +60,12 @@ async function seedBatch(tenantId: string, appId: string, first: number, last: n
     async (tx) => {
       await tx.$executeRawUnsafe(
         `
-        INSERT INTO "Verification" ("id", "tenantId", "appId", "mode", "recipient", "country", "requestedChannel", "channel",
+        INSERT INTO "Verification" ("id", "tenantId", "appId", "mode", "recipient", "country", "requestedChannel", "channel", "startChannel",
           "status", "codeHash", "alphabet", "codeLength", "attempts", "maxAttempts", "sendCount", "maxSends", "externalId",
           "isNewRecipient", "expiresAt", "resendAvailableAt", "verifiedAt", "endedAt", "deliveryStatus", "deliveryChannel",
           "deliveryProvider", "deliveryUpdatedAt", "createdAt", "updatedAt")
         SELECT 'ver_0' || substr(md5($1 || i), 1, 25), $1, $2, 'test', c.prefix || lpad((i % (10 ^ c.digits)::int)::text, c.digits, '0'), c.country,
-               s.channel, s.channel::"Channel",
+               s.channel, s.channel::"Channel", s.channel::"Channel",
                s.status::"VerificationStatus", md5(i::text), 'numeric', 6,
                CASE s.status WHEN 'failed' THEN 5 WHEN 'approved' THEN (s.r2 < 0.2)::int ELSE 0 END, 5, 1, 5,
                'user-' || (i % 50000), s.r2 < 0.5,

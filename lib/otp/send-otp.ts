@@ -74,6 +74,7 @@ export async function sendOtp(
     country: recipient.country,
     requestedChannel: input.channel ?? channel,
     channel,
+    startChannel: channel,
     codeHash: hashCode(code, serverSecrets().codePepper, id),
     alphabet,
     codeLength,

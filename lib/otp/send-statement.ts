@@ -74,12 +74,12 @@ export async function writeSend(
         FROM replaced r
     ), ${CREATED} AS (
       INSERT INTO "Verification" (
-        "id", "tenantId", "appId", "mode", "recipient", "country", "requestedChannel", "channel", "codeHash", "alphabet",
+        "id", "tenantId", "appId", "mode", "recipient", "country", "requestedChannel", "channel", "startChannel", "codeHash", "alphabet",
         "codeLength", "maxAttempts", "sendCount", "maxSends", "locale", "recipientName", "templateId", "externalId", "metadata",
         "isNewRecipient", "expiresAt", "resendAvailableAt", "deliveryPlan", "deliveryStep", "deliveryStatus", "deliveryChannel",
         "deliveryProvider", "deliveryUpdatedAt", "codeEncrypted", "source", "widgetOrigin", "createdAt", "updatedAt")
       SELECT ${v.id}, ${v.tenantId}, ${v.appId}, ${v.mode}::"KeyMode", ${v.recipient}, ${v.country}, ${v.requestedChannel},
-             ${v.channel}::"Channel", ${v.codeHash}, ${v.alphabet}, ${v.codeLength}, ${v.maxAttempts}, ${v.sendCount}, ${v.maxSends},
+             ${v.channel}::"Channel", ${v.startChannel}::"Channel", ${v.codeHash}, ${v.alphabet}, ${v.codeLength}, ${v.maxAttempts}, ${v.sendCount}, ${v.maxSends},
              ${v.locale}, ${v.recipientName}, ${v.templateId}, ${v.externalId}, ${JSON.stringify(v.metadata)}::jsonb,
              NOT EXISTS (SELECT 1 FROM "Recipient" WHERE "tenantId" = ${v.tenantId} AND "phone" = ${v.recipient}),
              ${v.expiresAt}::timestamp, ${v.resendAvailableAt}::timestamp, ${d.deliveryPlan}::text[]::"Channel"[], 0,

@@ -283,7 +283,7 @@ function countWrongCodeStatement(v: Verification, at: { now: Date; ip: string | 
              "codeEncrypted" = CASE WHEN ${last} THEN NULL ELSE "codeEncrypted" END,
              "updatedAt" = ${now}
        WHERE "id" = ${v.id} AND "status" = 'pending' AND "attempts" < "maxAttempts"
-   RETURNING "id", "tenantId", "mode", "appId", "channel", "country", "createdAt", "attempts", "maxAttempts", "status"
+   RETURNING "id", "tenantId", "mode", "appId", "startChannel", "country", "createdAt", "attempts", "maxAttempts", "status"
     ), attempt AS (
       INSERT INTO "VerifyAttempt" ("id", "tenantId", "verificationId", "success", "reason", "ip", "createdAt")
       SELECT ${newId("vat")}, c."tenantId", c."id", false,

@@ -11,9 +11,7 @@ import { BUCKET_BOUNDS_SQL, VERIFY_TIME_BUCKETS } from "./verify-time-buckets";
 export async function rebuildRollups(prisma: PrismaClient, tenantId: string): Promise<void> {
   const counted = Prisma.sql`
     SELECT v."tenantId", v."mode", v."appId", v."createdAt", v."country", v."status",
-           COALESCE((SELECT c."data"->>'channel' FROM "Event" c
-                      WHERE c."tenantId" = v."tenantId" AND c."verificationId" = v."id"
-                        AND c."type" = 'verification.created' LIMIT 1), v."channel"::text) AS channel,
+           v."startChannel"::text AS channel,
            EXISTS (SELECT 1 FROM "Event" d WHERE d."tenantId" = v."tenantId" AND d."verificationId" = v."id"
                       AND d."type" = 'message.delivered') AS delivered,
            CASE WHEN v."status" = 'approved' AND v."verifiedAt" IS NOT NULL THEN

@@ -23,16 +23,11 @@ type Counter = (typeof COUNTER_OF)[keyof typeof COUNTER_OF];
 
 /**
  * Where a verification counts, for a row `v` with the Verification columns (the table or a CTE that
- * returns them): its tenant, mode, app, country, and the channel it started on (read from its
- * `verification.created` event, as a resend may switch channels), so all its outcomes land in the
- * row its `sent` did and conversion per row stays within 0..1.
+ * returns them): its tenant, mode, app, country, and the channel it started on (`startChannel`, as
+ * a resend may switch channels), so all its outcomes land in the row its `sent` did and conversion
+ * per row stays within 0..1.
  */
-const rollupKey = Prisma.sql`
-  v."tenantId", v."mode", v."appId",
-  COALESCE((SELECT c."data"->>'channel' FROM "Event" c
-             WHERE c."tenantId" = v."tenantId" AND c."verificationId" = v."id" AND c."type" = 'verification.created'
-             LIMIT 1), v."channel"::text),
-  v."country"`;
+const rollupKey = Prisma.sql`v."tenantId", v."mode", v."appId", v."startChannel"::text, v."country"`;
 
 const ROLLUP_CONFLICT = Prisma.sql`ON CONFLICT ("tenantId", "mode", "hour", "appId", "channel", "country", "slot") DO UPDATE`;
 

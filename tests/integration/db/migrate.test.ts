@@ -201,3 +201,50 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
     expect(rows.map((r) => r.migration_name).sort()).toEqual(migrationNames());
   });
 });
+
+describe("migration verification_start_channel", { timeout: 60_000 }, () => {
+  it("gives existing verifications the channel of their verification.created event, else their channel", async () => {
+    const dir = copyOfMigrations();
+    const added = fs.readdirSync(dir).find((name) => name.endsWith("_verification_start_channel"))!;
+    const held = fs.mkdtempSync(path.join(os.tmpdir(), "otpilot-held-migration-"));
+    cleanups.push(async () => fs.rmSync(held, { recursive: true, force: true }));
+    // It and every later migration wait, so the rows below are written in the schema just before it.
+    const waiting = fs.readdirSync(dir).filter((name) => name >= added && !name.endsWith(".toml"));
+    for (const name of waiting) fs.renameSync(path.join(dir, name), path.join(held, name));
+
+    const postgres = await connect(await throwawayDatabase());
+    await applyMigrations(pgExecutor(postgres), { migrationsDir: dir });
+    // Rows only, no tenant or app around them: skip the foreign keys for this session.
+    await postgres.query(`SET session_replication_role = replica`);
+    await postgres.query(`CREATE TEMPORARY SEQUENCE seq`); // one pending verification per recipient
+    const insertVerification = (id: string, channel: string) =>
+      postgres.query(
+        `INSERT INTO "Verification" ("id", "tenantId", "appId", "mode", "recipient", "country", "requestedChannel", "channel",
+           "codeHash", "alphabet", "codeLength", "maxAttempts", "maxSends", "isNewRecipient", "expiresAt", "resendAvailableAt",
+           "deliveryChannel", "deliveryProvider", "updatedAt")
+         VALUES ($1, 'ten_1', 'app_1', 'test', '+1555555' || lpad(nextval('seq')::text, 4, '0'), 'US', 'auto', $2, 'h', 'numeric', 6, 5, 5, true, now(), now(), $2, 'outbox', now())`,
+        [id, channel],
+      );
+    const insertCreatedEvent = (id: string, verificationId: string, data: object) =>
+      postgres.query(
+        `INSERT INTO "Event" ("id", "tenantId", "verificationId", "type", "data") VALUES ($1, 'ten_1', $2, 'verification.created', $3)`,
+        [id, verificationId, JSON.stringify(data)],
+      );
+    // Started on WhatsApp, then a resend switched it to SMS.
+    await insertVerification("ver_switched", "sms");
+    await insertCreatedEvent("evt_1", "ver_switched", { channel: "whatsapp" });
+    // No created event (bulk-loaded), and one whose event names no channel we know.
+    await insertVerification("ver_no_event", "whatsapp");
+    await insertVerification("ver_odd_event", "sms");
+    await insertCreatedEvent("evt_2", "ver_odd_event", { channel: "pigeon" });
+
+    for (const name of waiting) fs.renameSync(path.join(held, name), path.join(dir, name));
+    expect((await applyMigrations(pgExecutor(postgres), { migrationsDir: dir })).applied).toEqual(waiting);
+    const rows = (await postgres.query(`SELECT "id", "startChannel"::text FROM "Verification" ORDER BY "id"`)).rows;
+    expect(rows).toEqual([
+      { id: "ver_no_event", startChannel: "whatsapp" },
+      { id: "ver_odd_event", startChannel: "sms" },
+      { id: "ver_switched", startChannel: "whatsapp" },
+    ]);
+  });
+});
