@@ -22,6 +22,8 @@ import {
   createDatabase,
   ensureProductionBuild,
   freePort,
+  databaseCpuBetween,
+  databaseCpuSeconds,
   groupCpuSeconds,
   productionEnv,
   repoRoot,
@@ -156,7 +158,9 @@ async function main(): Promise<void> {
   };
   const waits: Record<"send" | "verify", WaitSummary> = {} as never;
   // The framework's floor: the same server and build, a route that does nothing of ours.
-  const framework = await measure("framework floor (GET /api/health/live)", baseUrl, server.pid!, {
+  const app = { url: baseUrl, processGroup: server.pid!, databaseUrl };
+  const floorServer = { url: floorUrl, processGroup: floor.pid!, databaseUrl };
+  const framework = await measure("framework floor (GET /api/health/live)", app, {
     method: "GET",
     path: "/api/health/live",
   });
@@ -165,12 +169,11 @@ async function main(): Promise<void> {
     framework,
     app: await measure(
       "app send",
-      baseUrl,
-      server.pid!,
+      app,
       { method: "POST", path: "/api/v1/otp/send", headers, body: sendBody, onResponse: collect(appCodes) },
-      { databaseUrl, into: (summary) => (waits.send = summary) },
+      (summary) => (waits.send = summary),
     ),
-    floor: await measure("floor send", floorUrl, floor.pid!, {
+    floor: await measure("floor send", floorServer, {
       method: "POST",
       path: "/send",
       body: sendBody,
@@ -206,12 +209,11 @@ async function main(): Promise<void> {
     framework,
     app: await measure(
       "app verify",
-      baseUrl,
-      server.pid!,
+      app,
       { method: "POST", path: "/api/v1/otp/verify", headers, body: take(appPool, "app") },
-      { databaseUrl, into: (summary) => (waits.verify = summary) },
+      (summary) => (waits.verify = summary),
     ),
-    floor: await measure("floor verify", floorUrl, floor.pid!, {
+    floor: await measure("floor verify", floorServer, {
       method: "POST",
       path: "/verify",
       body: take(floorPool, "floor"),
@@ -267,25 +269,28 @@ async function sendOnce(baseUrl: string, headers: Record<string, string>): Promi
   return body;
 }
 
-/** Warm-up (discarded), then the measured run; `sample` watches the database's connections meanwhile. */
+/**
+ * Warm-up (discarded), then the measured run, with the CPU the server's processes and the database's
+ * backends spent on it; `sampleWaitsInto` watches the database's connections meanwhile.
+ */
 async function measure(
   label: string,
-  url: string,
-  processGroup: number,
+  target: { url: string; processGroup: number; databaseUrl: string },
   request: Parameters<typeof runLoad>[1],
-  sample?: { databaseUrl: string; into: (summary: WaitSummary) => void },
+  sampleWaitsInto?: (summary: WaitSummary) => void,
 ): Promise<LoadResult> {
-  if (options.warmup > 0)
-    await runLoad(url, request, { connections: options.connections, seconds: options.warmup });
+  if (options.warmup > 0) await runLoad(target.url, request, { connections: options.connections, seconds: options.warmup });
   process.stdout.write(`${label}: ${options.duration} s at ${options.connections} connections… `);
-  const sampler = sample && sampleWaits(sample.databaseUrl);
-  const cpuBefore = groupCpuSeconds(processGroup);
-  const result = await runLoad(url, request, { connections: options.connections, seconds: options.duration });
-  const cpuAfter = groupCpuSeconds(processGroup);
-  if (cpuBefore !== null && cpuAfter !== null && result.total > 0) {
-    result.cpuMsPerRequest = ((cpuAfter - cpuBefore) * 1000) / result.total;
+  const sampler = sampleWaitsInto && sampleWaits(target.databaseUrl);
+  const [cpuBefore, databaseBefore] = [groupCpuSeconds(target.processGroup), await databaseCpuSeconds(target.databaseUrl)];
+  const result = await runLoad(target.url, request, { connections: options.connections, seconds: options.duration });
+  const [cpuAfter, databaseAfter] = [groupCpuSeconds(target.processGroup), await databaseCpuSeconds(target.databaseUrl)];
+  if (result.total > 0) {
+    if (cpuBefore !== null && cpuAfter !== null) result.cpuMsPerRequest = ((cpuAfter - cpuBefore) * 1000) / result.total;
+    if (databaseBefore && databaseAfter)
+      result.databaseCpuMsPerRequest = (databaseCpuBetween(databaseBefore, databaseAfter) * 1000) / result.total;
   }
-  if (sample) sample.into(await sampler!.stop());
+  if (sampler) sampleWaitsInto(await sampler.stop());
   console.log(`${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, non-2xx ${result.non2xx}`);
   return result;
 }

@@ -11,6 +11,8 @@ export type HotPathScenario = "live" | "unknown" | "send" | "verify";
 
 export type HotPathServer = {
   baseUrl: string;
+  /** the server's own database, for databaseCpuSeconds */
+  databaseUrl: string;
   /** the server's process group, for groupCpuSeconds */
   pid: number;
   /** send before verify: verify uses the codes of the send runs, newest first, each once */
@@ -42,6 +44,7 @@ export async function startHotPathServer(options: {
   const codes: Array<{ id: string; code: string }> = [];
   return {
     baseUrl,
+    databaseUrl,
     pid: server.pid!,
     scenarios: {
       live: { method: "GET", path: "/api/health/live" },

@@ -13,6 +13,8 @@ export type LoadResult = {
   errors: number;
   /** CPU time the server spent per answered request, when measured (Linux) */
   cpuMsPerRequest?: number;
+  /** CPU time the database's backends spent per answered request, when measured (Linux) */
+  databaseCpuMsPerRequest?: number;
 };
 
 export type LoadRequest = {

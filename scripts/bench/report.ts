@@ -38,6 +38,8 @@ export function table(header: string[], rows: string[][]): string {
 
 const cpu = (result: LoadResult) =>
   result.cpuMsPerRequest === undefined ? "-" : fixed(result.cpuMsPerRequest, 2);
+const databaseCpu = (result: LoadResult) =>
+  result.databaseCpuMsPerRequest === undefined ? "-" : fixed(result.databaseCpuMsPerRequest, 2);
 
 function statuses(result: LoadResult): string {
   const entries = Object.entries(result.statuses);
@@ -57,11 +59,13 @@ export function loadTable(results: ScenarioResult[], connections: number): strin
       fixed(app.p99, 1),
       statuses(app),
       cpu(app),
+      databaseCpu(app),
       fixed(floor.requestsPerSecond),
       fixed(floor.p50, 1),
       fixed(floor.p99, 1),
       statuses(floor),
       cpu(floor),
+      databaseCpu(floor),
       share(floor),
       fixed(framework.requestsPerSecond),
       cpu(framework),
@@ -75,7 +79,7 @@ export function loadTable(results: ScenarioResult[], connections: number): strin
     ];
   });
   return [
-    `Send and verify at ${connections} connections (latencies in ms; non-2xx by status; CPU: the server's processes; framework: GET /api/health/live on the same server)`,
+    `Send and verify at ${connections} connections (latencies in ms; non-2xx by status; CPU: the server's processes; PG CPU: the database's backends; framework: GET /api/health/live on the same server)`,
     table(
       [
         "scenario",
@@ -84,11 +88,13 @@ export function loadTable(results: ScenarioResult[], connections: number): strin
         "p99",
         "non-2xx",
         "CPU ms/req",
+        "PG CPU ms/req",
         "floor req/s",
         "floor p50",
         "floor p99",
         "floor non-2xx",
         "floor CPU ms/req",
+        "floor PG CPU ms/req",
         "app/floor",
         "framework req/s",
         "framework CPU ms/req",

@@ -6,6 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { generateSecrets } from "@/lib/config/secrets";
 import { freePort, repoRoot, spawnService, stopGroup, waitUntilHealthy, type Cleanups } from "../lib/services";
 
@@ -102,18 +103,56 @@ export function groupCpuSeconds(groupId: number): number | null {
   let ticks = 0;
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-    } catch {
-      continue; // exited meanwhile
-    }
-    // Fields after the command name (which may hold spaces) start at "state": pgrp is the 3rd, utime the 12th, stime the 13th.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (Number(fields[2]) === groupId) ticks += Number(fields[11]) + Number(fields[12]);
+    const fields = statFields(Number(entry));
+    if (fields && Number(fields[2]) === groupId) ticks += cpuTicks(fields);
   }
   return ticks / 100; // USER_HZ is 100 on Linux
 }
+
+/**
+ * CPU seconds used so far by each PostgreSQL backend connected to `databaseUrl`'s database, by pid,
+ * from /proc: the database runs on this machine in every setup the bench supports. Null elsewhere.
+ * A backend that starts between two readings counts from zero; one that ends is lost (the app's pool
+ * keeps its connections).
+ */
+export async function databaseCpuSeconds(databaseUrl: string): Promise<Map<number, number> | null> {
+  if (!fs.existsSync("/proc/self/stat")) return null;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    const seconds = new Map<number, number>();
+    for (const { pid } of rows) {
+      const fields = statFields(pid);
+      if (fields) seconds.set(pid, cpuTicks(fields) / 100);
+    }
+    return seconds;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The CPU seconds the backends of two databaseCpuSeconds readings used between them. */
+export function databaseCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
+  return total;
+}
+
+/** The fields of /proc/<pid>/stat after the command name (which may hold spaces), or null when it is gone. */
+function statFields(pid: number): string[] | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return null; // exited meanwhile
+  }
+}
+
+/** utime + stime in clock ticks, from statFields (they start at "state": utime is the 12th, stime the 13th). */
+const cpuTicks = (fields: string[]) => Number(fields[11]) + Number(fields[12]);
 
 /**
  * The production build's server (`next start`) on a free port of 127.0.0.1, healthy before this
