@@ -180,8 +180,11 @@ export function statementLabel(sql: string): string {
 export type WaitSummary = { samples: number; busy: number; byWait: Map<string, number> };
 
 /** Samples the busy backends of `databaseUrl`'s database every `everyMs` until stop() is called. */
+/** The application_name of the bench's own watching connections, which databaseCpuSeconds leaves out. */
+export const BENCH_OBSERVER = "otpilot-bench-observer";
+
 export function sampleWaits(databaseUrl: string, everyMs = 100): { stop: () => Promise<WaitSummary> } {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: BENCH_OBSERVER });
   const summary: WaitSummary = { samples: 0, busy: 0, byWait: new Map() };
   let running = true;
   const loop = (async () => {

@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { BENCH_OBSERVER } from "./profile";
 import { generateSecrets } from "@/lib/config/secrets";
 import { freePort, repoRoot, spawnService, stopGroup, waitUntilHealthy, type Cleanups } from "../lib/services";
 
@@ -113,15 +114,16 @@ export function groupCpuSeconds(groupId: number): number | null {
  * CPU seconds used so far by each PostgreSQL backend connected to `databaseUrl`'s database, by pid,
  * from /proc: the database runs on this machine in every setup the bench supports. Null elsewhere.
  * A backend that starts between two readings counts from zero; one that ends is lost (the app's pool
- * keeps its connections).
+ * keeps its connections). The bench's own watching connections (BENCH_OBSERVER) are left out.
  */
 export async function databaseCpuSeconds(databaseUrl: string): Promise<Map<number, number> | null> {
   if (!fs.existsSync("/proc/self/stat")) return null;
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: BENCH_OBSERVER });
   await client.connect();
   try {
     const { rows } = await client.query<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name <> $1`,
+      [BENCH_OBSERVER],
     );
     const seconds = new Map<number, number>();
     for (const { pid } of rows) {
