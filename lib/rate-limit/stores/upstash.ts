@@ -15,6 +15,9 @@ export function createUpstashStore(config: { url: string; token: string; timeout
     retry: { retries: 1, backoff: () => 50 },
     signal: () => AbortSignal.timeout(config.timeoutMs),
     enableTelemetry: false,
+    // Values come back as they were stored: by default the client JSON-parses string results
+    // ("123" → 123, a JSON object → an object). The limits' scripts answer numbers either way.
+    automaticDeserialization: false,
   });
   return {
     evalsha: (sha, keys, args) => redis.evalsha(sha, keys, args),
@@ -23,10 +26,8 @@ export function createUpstashStore(config: { url: string; token: string; timeout
     // one), so a plain GET would cost its own HTTP round trip beside the limits of the same request,
     // and a script reads the primary, where the announcement was written.
     get: async (key) => {
-      const value = await redis.eval<[], unknown>(GET_SCRIPT, [key], []);
-      if (value === null || value === undefined) return null;
-      // @upstash/redis parses results that are JSON ("123" → 123, a JSON object → an object): undone here.
-      return typeof value === "object" ? JSON.stringify(value) : String(value);
+      const value = await redis.eval<[], string | null>(GET_SCRIPT, [key], []);
+      return value ?? null;
     },
     set: async (key, value, ttlSeconds) => {
       await (ttlSeconds ? redis.set(key, value, { ex: ttlSeconds }) : redis.set(key, value));
