@@ -51,7 +51,7 @@ export async function writeSend(
       tenantId: v.tenantId,
       mode: v.mode,
       appId: v.appId,
-      channel: v.channel,
+      startChannel: v.startChannel,
       country: v.country,
       createdAt: v.createdAt,
       delivered: delivery.delivered,

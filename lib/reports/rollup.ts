@@ -71,14 +71,14 @@ export function countNewVerificationSql(v: {
   tenantId: string;
   mode: "live" | "test";
   appId: string;
-  channel: string;
+  startChannel: string;
   country: string;
   createdAt: Date;
   delivered: boolean;
 }): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "ReportRollup" ("tenantId", "mode", "appId", "channel", "country", "hour", "slot", "sent", "delivered")
-    VALUES (${v.tenantId}, ${v.mode}::"KeyMode", ${v.appId}, ${v.channel}, ${v.country}, date_trunc('hour', ${v.createdAt}::timestamp),
+    VALUES (${v.tenantId}, ${v.mode}::"KeyMode", ${v.appId}, ${v.startChannel}, ${v.country}, date_trunc('hour', ${v.createdAt}::timestamp),
             ${slotOf(Prisma.sql`${v.id}`)}, 1, ${v.delivered ? 1 : 0})
     ${ROLLUP_CONFLICT} SET "sent" = "ReportRollup"."sent" + 1, "delivered" = "ReportRollup"."delivered" + EXCLUDED."delivered"`;
 }

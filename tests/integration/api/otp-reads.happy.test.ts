@@ -302,4 +302,22 @@ describe("GET /api/v1/otp/reports", () => {
     expect(empty.body.series).toHaveLength(30);
     expect(empty.body.groups).toEqual([]);
   });
+
+  it("counts a verification under the channel it started on when a resend switches channels", async () => {
+    const t = await newTenant({ channels: ["sms", "whatsapp"], resendCooldown: 0 });
+    const recipient = randomMobile();
+    const v = await send(t.test, { recipient, channel: "sms" });
+    const resent = await api("POST", "/api/v1/otp/resend", { key: t.test, body: { id: v.id, channel: "whatsapp" } });
+    expect(resent.status, resent.text).toBe(200);
+    expect(resent.body.channel).toBe("whatsapp");
+    const code = await readCode(t.test, recipient);
+    const verified = await api("POST", "/api/v1/otp/verify", { key: t.test, body: { id: v.id, code } });
+    expect(verified.status, verified.text).toBe(200);
+
+    const report = await api("GET", "/api/v1/otp/reports?groupBy=channel", { key: t.test });
+    expect(report.status, report.text).toBe(200);
+    type Group = { key: string; sent: number; approved: number; conversionRate: number };
+    const groups = report.body.groups.map((g: Group) => [g.key, g.sent, g.approved, g.conversionRate]);
+    expect(groups).toEqual([["sms", 1, 1, 1]]);
+  });
 });
