@@ -22,11 +22,9 @@ import {
   createDatabase,
   ensureProductionBuild,
   freePort,
-  databaseCpuBetween,
-  databaseCpuSeconds,
-  groupCpuSeconds,
   productionEnv,
   repoRoot,
+  runMeasuredLoad,
   spawnService,
   startAppServer,
   stopRunningScripts,
@@ -158,8 +156,8 @@ async function main(): Promise<void> {
   };
   const waits: Record<"send" | "verify", WaitSummary> = {} as never;
   // The framework's floor: the same server and build, a route that does nothing of ours.
-  const app = { url: baseUrl, processGroup: server.pid!, databaseUrl };
-  const floorServer = { url: floorUrl, processGroup: floor.pid!, databaseUrl };
+  const app = { baseUrl, pid: server.pid!, databaseUrl };
+  const floorServer = { baseUrl: floorUrl, pid: floor.pid!, databaseUrl };
   const framework = await measure("framework floor (GET /api/health/live)", app, {
     method: "GET",
     path: "/api/health/live",
@@ -275,21 +273,14 @@ async function sendOnce(baseUrl: string, headers: Record<string, string>): Promi
  */
 async function measure(
   label: string,
-  target: { url: string; processGroup: number; databaseUrl: string },
+  target: { baseUrl: string; pid: number; databaseUrl: string },
   request: Parameters<typeof runLoad>[1],
   sampleWaitsInto?: (summary: WaitSummary) => void,
 ): Promise<LoadResult> {
-  if (options.warmup > 0) await runLoad(target.url, request, { connections: options.connections, seconds: options.warmup });
+  if (options.warmup > 0) await runLoad(target.baseUrl, request, { connections: options.connections, seconds: options.warmup });
   process.stdout.write(`${label}: ${options.duration} s at ${options.connections} connections… `);
   const sampler = sampleWaitsInto && sampleWaits(target.databaseUrl);
-  const [cpuBefore, databaseBefore] = [groupCpuSeconds(target.processGroup), await databaseCpuSeconds(target.databaseUrl)];
-  const result = await runLoad(target.url, request, { connections: options.connections, seconds: options.duration });
-  const [cpuAfter, databaseAfter] = [groupCpuSeconds(target.processGroup), await databaseCpuSeconds(target.databaseUrl)];
-  if (result.total > 0) {
-    if (cpuBefore !== null && cpuAfter !== null) result.cpuMsPerRequest = ((cpuAfter - cpuBefore) * 1000) / result.total;
-    if (databaseBefore && databaseAfter)
-      result.databaseCpuMsPerRequest = (databaseCpuBetween(databaseBefore, databaseAfter) * 1000) / result.total;
-  }
+  const result = await runMeasuredLoad(target, request, { connections: options.connections, seconds: options.duration });
   if (sampler) sampleWaitsInto(await sampler.stop());
   console.log(`${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, non-2xx ${result.non2xx}`);
   return result;

@@ -14,11 +14,11 @@
  */
 import { startHotPathServer, type HotPathServer } from "./hot-path-server";
 import { runLoad } from "./load";
-import { Cleanups, groupCpuSeconds } from "./services";
+import { Cleanups, runMeasuredLoad } from "./services";
 
 const [distA, distB, roundsArg, secondsArg, connectionsArg] = process.argv.slice(2);
 if (!distA || !distB) {
-  console.error("usage: ab-check.ts <distDirA> <distDirB> [rounds] [seconds]");
+  console.error("usage: ab-check.ts <distDirA> <distDirB> [rounds] [seconds] [connections]");
   process.exit(2);
 }
 const rounds = Number(roundsArg ?? 6);
@@ -47,9 +47,8 @@ async function start(label: "A" | "B", distDir: string, cleanups: Cleanups): Pro
 }
 
 async function measure(server: Measured, scenario: Scenario, duration: number): Promise<void> {
-  const before = groupCpuSeconds(server.pid)!;
-  const result = await runLoad(server.baseUrl, server.scenarios[scenario], { connections: CONNECTIONS, seconds: duration });
-  server.cpuMs[scenario].push(((groupCpuSeconds(server.pid)! - before) * 1000) / result.total);
+  const result = await runMeasuredLoad(server, server.scenarios[scenario], { connections: CONNECTIONS, seconds: duration });
+  server.cpuMs[scenario].push(result.cpuMsPerRequest!);
   server.perSecond[scenario].push(result.requestsPerSecond);
   server.p50[scenario].push(result.p50);
   server.non2xx += result.non2xx;

@@ -10,7 +10,7 @@
 import path from "node:path";
 import { startHotPathServer } from "./hot-path-server";
 import { runLoad } from "./load";
-import { Cleanups, databaseCpuBetween, databaseCpuSeconds, groupCpuSeconds } from "./services";
+import { Cleanups, runMeasuredLoad } from "./services";
 
 const args = process.argv.slice(2);
 const profAt = args.indexOf("--prof");
@@ -25,14 +25,12 @@ try {
   for (const [name, request] of Object.entries(scenarios)) {
     if (only && !only.includes(name)) continue;
     await runLoad(baseUrl, request, { connections: 64, seconds: 2 });
-    const [before, databaseBefore] = [groupCpuSeconds(server.pid)!, (await databaseCpuSeconds(server.databaseUrl))!];
     const duration = name === "verify" ? Math.min(seconds, 4) : seconds;
-    const result = await runLoad(baseUrl, request, { connections: 64, seconds: duration });
-    const cpuMs = ((groupCpuSeconds(server.pid)! - before) * 1000) / result.total;
-    const databaseMs = (databaseCpuBetween(databaseBefore, (await databaseCpuSeconds(server.databaseUrl))!) * 1000) / result.total;
+    const result = await runMeasuredLoad(server, request, { connections: 64, seconds: duration });
     console.log(
       `${name.padEnd(8)} ${result.requestsPerSecond.toFixed(0).padStart(5)} req/s  p99 ${String(result.p99).padStart(5)} ms  ` +
-        `CPU ${cpuMs.toFixed(2)} ms/request  PostgreSQL ${databaseMs.toFixed(2)} ms/request  non-2xx ${result.non2xx}`,
+        `CPU ${result.cpuMsPerRequest?.toFixed(2)} ms/request  PostgreSQL ${result.databaseCpuMsPerRequest?.toFixed(2)} ms/request  ` +
+        `non-2xx ${result.non2xx}`,
     );
   }
 } finally {

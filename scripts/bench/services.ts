@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { runLoad, type LoadRequest, type LoadResult } from "./load";
 import { BENCH_OBSERVER } from "./profile";
 import { generateSecrets } from "@/lib/config/secrets";
 import { freePort, repoRoot, spawnService, stopGroup, waitUntilHealthy, type Cleanups } from "../lib/services";
@@ -116,7 +117,7 @@ export function groupCpuSeconds(groupId: number): number | null {
  * A backend that starts between two readings counts from zero; one that ends is lost (the app's pool
  * keeps its connections). The bench's own watching connections (BENCH_OBSERVER) are left out.
  */
-export async function databaseCpuSeconds(databaseUrl: string): Promise<Map<number, number> | null> {
+async function databaseCpuSeconds(databaseUrl: string): Promise<Map<number, number> | null> {
   if (!fs.existsSync("/proc/self/stat")) return null;
   const client = new pg.Client({ connectionString: databaseUrl, application_name: BENCH_OBSERVER });
   await client.connect();
@@ -137,10 +138,30 @@ export async function databaseCpuSeconds(databaseUrl: string): Promise<Map<numbe
 }
 
 /** The CPU seconds the backends of two databaseCpuSeconds readings used between them. */
-export function databaseCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+function databaseCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
   let total = 0;
   for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
   return total;
+}
+
+/**
+ * A load run of `request` against `target`, with the CPU its server's process group and its
+ * database's backends spent per answered request (Linux; left out elsewhere).
+ */
+export async function runMeasuredLoad(
+  target: { baseUrl: string; pid: number; databaseUrl: string },
+  request: LoadRequest,
+  options: { connections: number; seconds: number },
+): Promise<LoadResult> {
+  const [cpuBefore, databaseBefore] = [groupCpuSeconds(target.pid), await databaseCpuSeconds(target.databaseUrl)];
+  const result = await runLoad(target.baseUrl, request, options);
+  const [cpuAfter, databaseAfter] = [groupCpuSeconds(target.pid), await databaseCpuSeconds(target.databaseUrl)];
+  if (result.total > 0) {
+    if (cpuBefore !== null && cpuAfter !== null) result.cpuMsPerRequest = ((cpuAfter - cpuBefore) * 1000) / result.total;
+    if (databaseBefore && databaseAfter)
+      result.databaseCpuMsPerRequest = (databaseCpuBetween(databaseBefore, databaseAfter) * 1000) / result.total;
+  }
+  return result;
 }
 
 /** The fields of /proc/<pid>/stat after the command name (which may hold spaces), or null when it is gone. */
